@@ -1,0 +1,57 @@
+// The angle between two directions, kept in the forms the kernels need without
+// cancellation: cos θ, θ, its supplement π − θ, and sin θ.
+//
+// Near ρ = cos θ = −1 the kernels depend on π − θ (e.g. relu's k ≈ (π−θ)³/3), and
+// π − acos(ρ) loses about half the digits there; acos(−ρ) does not. Likewise
+// 1 − ρ² is formed as (1 − ρ)(1 + ρ), whose factors are exact. From vectors, the angle
+// is taken from |û − v̂| and |û + v̂| (2·atan2), not from acos of a rounded cosine.
+#pragma once
+
+#include "twolayer/numeric/eigen_traits.hpp"
+
+#include <boost/math/constants/constants.hpp>
+
+#include <stdexcept>
+
+namespace twolayer {
+
+template <class Real>
+struct angle {
+  Real cosine;      // ρ = cos θ
+  Real theta;       // θ ∈ [0, π]
+  Real supplement;  // π − θ, computed directly (not by subtraction)
+  Real sine;        // sin θ ≥ 0
+
+  /// The angle with the given cosine; ρ must lie in [−1, 1].
+  static angle from_cosine(const Real& rho)
+  {
+    using std::acos;
+    using std::sqrt;
+    if (!(rho >= -1 && rho <= 1))
+      throw std::domain_error("twolayer::angle: cosine outside [-1, 1]");
+    return angle{rho, acos(rho), acos(Real(-rho)), sqrt(Real((1 - rho) * (1 + rho)))};
+  }
+
+  /// The angle between two non-zero vectors.
+  template <class DerivedU, class DerivedV>
+  static angle between(const Eigen::MatrixBase<DerivedU>& u, const Eigen::MatrixBase<DerivedV>& v)
+  {
+    using std::atan2;
+    const Real norm_u = u.norm();
+    const Real norm_v = v.norm();
+    if (norm_u == 0 || norm_v == 0)
+      throw std::domain_error("twolayer::angle: zero vector has no direction");
+    // a = |û − v̂| = 2 sin(θ/2), b = |û + v̂| = 2 cos(θ/2)
+    const Real a = (u / norm_u - v / norm_v).norm();
+    const Real b = (u / norm_u + v / norm_v).norm();
+    const Real a2 = a * a;
+    const Real b2 = b * b;
+    return angle{Real((b2 - a2) / (a2 + b2)), Real(2 * atan2(a, b)), Real(2 * atan2(b, a)),
+                 Real(a * b / 2)};
+  }
+
+  /// The angle of (u, −v): θ ↦ π − θ, ρ ↦ −ρ.
+  angle opposite() const { return angle{Real(-cosine), supplement, theta, sine}; }
+};
+
+}  // namespace twolayer

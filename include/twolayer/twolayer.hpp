@@ -1,0 +1,20 @@
+// Everything twolayer offers, for users who prefer one include.
+#pragma once
+
+#include "twolayer/numeric/agreement.hpp"
+#include "twolayer/numeric/eigen_traits.hpp"
+#include "twolayer/numeric/scalar.hpp"
+
+#include "twolayer/model/activation.hpp"
+
+#include "twolayer/gaussian/angle.hpp"
+#include "twolayer/gaussian/closed_form_kernel.hpp"
+#include "twolayer/gaussian/enclosure.hpp"
+#include "twolayer/gaussian/hermite_series.hpp"
+#include "twolayer/gaussian/monte_carlo_kernel.hpp"
+#include "twolayer/gaussian/quadrature_kernel.hpp"
+#include "twolayer/gaussian/quadrature_rules.hpp"
+#include "twolayer/gaussian/radial_moments.hpp"
+#include "twolayer/gaussian/relu_kernel.hpp"
+#include "twolayer/gaussian/relu_target_moments.hpp"
+#include "twolayer/gaussian/sphere_moments.hpp"

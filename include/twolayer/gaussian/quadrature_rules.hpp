@@ -1,35 +1,58 @@
-// The one-dimensional quadrature rules the Gaussian integrals are built from: Boost.Math's
-// double-exponential rules, which reach full precision on integrands analytic inside the
-// interval (the callers split at kinks, so every piece is).
+// The one-dimensional quadrature rules the Gaussian integrals are built from.
 //
-// Construct a quadrature_rules<Real> *after* fixing the run-time precision of Real: the
-// rules tabulate their nodes at the precision in force when they are built.
+//   finite(f, a, b)     adaptive Gauss–Legendre: Boost.Math's 30-point rule on an
+//                       interval and on its halves; an interval is accepted when the two
+//                       agree to the tolerance below (relative to the whole integral),
+//                       else both halves are refined.
+//                       Geometric convergence on integrands analytic on [a, b] (the callers
+//                       split at kinks, so every piece is), and 3–10× fewer evaluations
+//                       than a double-exponential rule when nested (measured at 50 digits).
+//                       (Boost 1.74's gauss_kronrod hangs computing its Kronrod weights at
+//                       run-time MPFR precision; its gauss rule does not.)
+//   to_infinity(f, a)   Boost.Math's exp_sinh for [a, ∞);
+//   gaussian_radius()   a radius beyond which e^{−r²/2} times any polynomial of modest
+//                       degree is negligible, to truncate Gaussian radial integrals.
 //
-// No error estimate is returned: a piece's estimate is relative to its own L1 norm and
-// says little about the sum (pieces where the integrand vanishes up to rounding report
-// large relative errors on nothing). Accuracy is established the project's way instead,
-// by agreement with an independent route (tests/, twolayer-kernels).
+// Accuracy is established the project's way, by agreement with an independent route
+// (tests/, twolayer-kernels), not by trusting the rules' error estimates.
+//
+// Run-time precision: Boost tabulates the Gauss–Legendre nodes of a run-time precision
+// type once per process, at the precision in force at the first use. A rule used at a
+// different precision afterwards would silently integrate with stale nodes, so it refuses.
 #pragma once
 
 #include "twolayer/numeric/eigen_traits.hpp"
 
 #include <boost/math/quadrature/exp_sinh.hpp>
-#include <boost/math/quadrature/tanh_sinh.hpp>
+#include <boost/math/quadrature/gauss.hpp>
 
 #include <limits>
+#include <stdexcept>
+#include <string>
 
 namespace twolayer {
 
 template <class Real>
 class quadrature_rules {
 public:
-  quadrature_rules() : finite_(max_refinements, minimum_endpoint_distance()) {}
+  quadrature_rules() { require_fresh_nodes(); }
 
-  /// ∫_a^b f, a < b finite.
+  /// ∫_a^b f, a < b finite, f analytic on [a, b].
   template <class F>
   Real finite(const F& f, const Real& a, const Real& b) const
   {
-    return finite_.integrate(f, a, b, tolerance());
+    using std::abs;
+    const Real whole = legendre::integrate(f, a, b);
+    const Real middle = (a + b) / 2;
+    const Real left = legendre::integrate(f, a, middle);
+    const Real right = legendre::integrate(f, middle, b);
+    // The accuracy asked of every sub-interval is relative to the whole integral, so
+    // sub-intervals where f is negligible (a Gaussian tail) are not refined for nothing.
+    const Real allowed = tolerance() * (abs(left) + abs(right));
+    if (abs(Real(left + right - whole)) <= allowed)
+      return left + right;
+    return adaptive(f, a, middle, left, allowed, max_depth) +
+           adaptive(f, middle, b, right, allowed, max_depth);
   }
 
   /// ∫_a^∞ f.
@@ -39,30 +62,62 @@ public:
     return half_line_.integrate(f, a, std::numeric_limits<Real>::infinity(), tolerance());
   }
 
-  /// The relative change between levels at which a rule stops refining. The
-  /// double-exponential rules roughly double their correct digits per level, so stopping
-  /// when successive levels agree to half the digits leaves the last level accurate to
-  /// about all of them (Boost.Math's own default).
+  /// R with e^{−R²/2} = ε²: the tail ∫_R^∞ r^k e^{−r²/2} dr ≈ R^{k−1} ε² is far below ε
+  /// for every k the library's activations produce (k ≤ 5).
+  static Real gaussian_radius()
+  {
+    using std::log;
+    using std::sqrt;
+    return 2 * sqrt(Real(-log(Eigen::NumTraits<Real>::epsilon())));
+  }
+
+  /// Relative difference between the whole-interval and the two-halves values at which an
+  /// interval is accepted. The difference measures the whole-interval error; the halves
+  /// returned are more accurate by about 2^{−60} (30-point rule, analytic integrand), so a
+  /// tolerance of ε^{3/4}, and at most 10¹² ε, leaves them accurate to about ε.
   static Real tolerance()
   {
-    using std::sqrt;
-    return sqrt(Eigen::NumTraits<Real>::epsilon());
+    using std::pow;
+    const Real epsilon = Eigen::NumTraits<Real>::epsilon();
+    const Real three_quarters = pow(epsilon, Real(3) / 4);
+    const Real scaled = epsilon * Real(1000000) * Real(1000000);
+    return three_quarters < scaled ? three_quarters : scaled;
   }
 
 private:
-  // Boost's default closest approach to an endpoint, 4 × the smallest positive value,
-  // overflows the node count for MPFR's huge exponent range. Every piece the library
-  // integrates is bounded, so stopping ε³ from the endpoints loses nothing.
-  static Real minimum_endpoint_distance()
+  using legendre = boost::math::quadrature::gauss<Real, 30>;
+  static constexpr unsigned max_depth = 40;
+
+  template <class F>
+  static Real adaptive(const F& f, const Real& a, const Real& b, const Real& whole,
+                       const Real& allowed, unsigned depth)
   {
-    const Real epsilon = Eigen::NumTraits<Real>::epsilon();
-    return epsilon * epsilon * epsilon;
+    using std::abs;
+    const Real middle = (a + b) / 2;
+    const Real left = legendre::integrate(f, a, middle);
+    const Real right = legendre::integrate(f, middle, b);
+    const Real halves = left + right;
+    if (depth == 0 || abs(Real(halves - whole)) <= allowed)
+      return halves;
+    return adaptive(f, a, middle, left, allowed, depth - 1) +
+           adaptive(f, middle, b, right, allowed, depth - 1);
   }
-  static constexpr std::size_t max_refinements = 15;
+
+  static void require_fresh_nodes()
+  {
+    if constexpr (has_runtime_precision_v<Real>) {
+      const unsigned tabulated = legendre::abscissa().front().precision();
+      const unsigned current = Real(0).precision();
+      if (tabulated != current)
+        throw std::logic_error("twolayer: Gauss-Legendre nodes were tabulated at " +
+                               std::to_string(tabulated) + " digits, now " +
+                               std::to_string(current) +
+                               " are in force; use one run-time precision per process");
+    }
+  }
 
   // mutable: Boost 1.74 declares integrate() const but defines it non-const, so it can
-  // only be called on a non-const rule. The rules only extend their node tables lazily.
-  mutable boost::math::quadrature::tanh_sinh<Real> finite_;
+  // only be called on a non-const rule. The rule only extends its node tables lazily.
   mutable boost::math::quadrature::exp_sinh<Real> half_line_;
 };
 

@@ -8,7 +8,10 @@
 // Closed-form Gaussian kernels live in gaussian/closed_form_kernel.hpp.
 #pragma once
 
+#include <boost/math/special_functions/erf.hpp>
+
 #include <cmath>
+#include <type_traits>
 
 #include <string>
 #include <vector>
@@ -66,8 +69,12 @@ struct erf {
   template <class Real>
   Real operator()(const Real& z) const
   {
-    using std::erf;  // std::erf for double; MPFR's correctly rounded erf found by ADL
-    return erf(z);
+    // Boost.Math's erf is specialised to MPFR's correctly rounded mpfr_erf for MPFR
+    // numbers (the erf found by argument-dependent lookup is a slower generic series).
+    if constexpr (std::is_floating_point_v<Real>)
+      return std::erf(z);
+    else
+      return boost::math::erf(z);
   }
 };
 

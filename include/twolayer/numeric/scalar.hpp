@@ -42,6 +42,14 @@ inline constexpr bool is_interval_v = false;
 template <unsigned D, mp::expression_template_option ET>
 inline constexpr bool is_interval_v<mp::number<mp::mpfi_float_backend<D>, ET>> = true;
 
+/// True for the types whose precision is chosen at run time.
+template <class Real>
+inline constexpr bool has_runtime_precision_v = false;
+template <mp::mpfr_allocation_type A, mp::expression_template_option ET>
+inline constexpr bool has_runtime_precision_v<mp::number<mp::mpfr_float_backend<0, A>, ET>> = true;
+template <mp::expression_template_option ET>
+inline constexpr bool has_runtime_precision_v<mp::number<mp::mpfi_float_backend<0>, ET>> = true;
+
 /// Binary digits carried by Real now (run-time precision included).
 template <class Real>
 int binary_digits()

@@ -1,0 +1,97 @@
+// Eigen 3.4 with every multiprecision type (project NumTraits, numeric/eigen_traits.hpp):
+// the symmetric eigensolver that Boost 1.74's own Eigen support cannot compile, applied
+// to kernel Gram matrices, which must be positive semidefinite; Cholesky on intervals.
+#include "twolayer/gaussian/closed_form_kernel.hpp"
+
+#include <Eigen/Cholesky>
+#include <Eigen/Eigenvalues>
+#include <boost/random/mersenne_twister.hpp>
+#include <boost/random/normal_distribution.hpp>
+#include <catch2/catch.hpp>
+
+using namespace twolayer;
+namespace act = twolayer::activation;
+
+namespace {
+
+template <class Real>
+matrix<Real> random_vectors(int count, int d, std::uint64_t seed)
+{
+  boost::random::mt19937_64 engine(seed);
+  boost::random::normal_distribution<double> normal;
+  matrix<Real> v(d, count);
+  for (int j = 0; j < count; ++j)
+    for (int i = 0; i < d; ++i)
+      v(i, j) = Real(normal(engine));
+  return v;
+}
+
+template <class Real, class Activation>
+matrix<Real> gram(const Activation& sigma, const matrix<Real>& v)
+{
+  matrix<Real> g(v.cols(), v.cols());
+  for (int i = 0; i < v.cols(); ++i)
+    for (int j = 0; j < v.cols(); ++j)
+      g(i, j) = closed_form_kernel(sigma, v.col(i), v.col(j));
+  return g;
+}
+
+template <class Real, class Activation>
+void check_positive_semidefinite(const Activation& sigma)
+{
+  const matrix<Real> v = random_vectors<Real>(8, 5, 11);
+  const matrix<Real> g = gram<Real>(sigma, v);
+  Eigen::SelfAdjointEigenSolver<matrix<Real>> solver(g);
+  REQUIRE(solver.info() == Eigen::Success);
+  const Real epsilon = Eigen::NumTraits<Real>::epsilon();
+  const Real scale = solver.eigenvalues().cwiseAbs().maxCoeff();
+  INFO(Activation::name() << ": smallest eigenvalue " << solver.eigenvalues().minCoeff());
+  CHECK(solver.eigenvalues().minCoeff() >= -1000 * epsilon * scale);
+  const matrix<Real> rebuilt = solver.eigenvectors() * solver.eigenvalues().asDiagonal() *
+                               solver.eigenvectors().transpose();
+  CHECK((rebuilt - g).norm() <= 1000 * epsilon * scale);
+}
+
+template <class Real>
+void check_all_kernels()
+{
+  check_positive_semidefinite<Real>(act::relu{});
+  check_positive_semidefinite<Real>(act::step{});
+  check_positive_semidefinite<Real>(act::absolute{});
+  check_positive_semidefinite<Real>(act::erf{});
+  check_positive_semidefinite<Real>(act::quadratic{});
+}
+
+}  // namespace
+
+TEST_CASE("kernel Gram matrices are PSD: mpfr50", "[eigen]") { check_all_kernels<mpfr50>(); }
+TEST_CASE("kernel Gram matrices are PSD: cpp_bin_float_50", "[eigen]") { check_all_kernels<bin50>(); }
+TEST_CASE("kernel Gram matrices are PSD: run-time mpfr, 60 digits", "[eigen]")
+{
+  scoped_precision precision(60);
+  check_all_kernels<mpfr_dynamic>();
+}
+TEST_CASE("kernel Gram matrices are PSD: double", "[eigen]") { check_all_kernels<double>(); }
+
+TEST_CASE("the PSD check can fail: a non-kernel matrix is caught", "[eigen]")
+{
+  matrix<mpfr50> g(2, 2);
+  g << 1, 2, 2, 1;  // eigenvalues 3 and −1
+  Eigen::SelfAdjointEigenSolver<matrix<mpfr50>> solver(g);
+  CHECK(solver.eigenvalues().minCoeff() < -mpfr50("0.5"));
+}
+
+TEST_CASE("Cholesky and products on MPFI intervals", "[eigen]")
+{
+  const matrix<mpfr50> v = random_vectors<mpfr50>(4, 5, 3);
+  const matrix<mpfr50> g = gram<mpfr50>(act::relu{}, v) + matrix<mpfr50>::Identity(4, 4);
+  matrix<interval50> gi = g.cast<interval50>();
+  Eigen::LLT<matrix<interval50>> llt(gi);
+  const matrix<interval50> l = llt.matrixL();
+  const matrix<interval50> product = l * l.transpose();
+  for (int i = 0; i < 4; ++i)
+    for (int j = 0; j < 4; ++j) {
+      CHECK(boost::multiprecision::lower(product(i, j)) <= g(i, j));
+      CHECK(g(i, j) <= boost::multiprecision::upper(product(i, j)));
+    }
+}

@@ -1,0 +1,187 @@
+// Command-line parsing shared by the verification executables: `--name value`,
+// `--name=value` and bare flags; unknown, duplicate and malformed options are usage
+// errors (exit status 2, message on stderr, nothing on stdout).
+#pragma once
+
+#include <charconv>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace twolayer::cli {
+
+struct usage_error : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct option {
+  std::string name;         // without the leading dashes
+  std::string value_name;   // empty for a flag
+  std::string default_value;
+  std::string help;
+};
+
+class parser {
+public:
+  parser(std::string program, std::string synopsis, std::vector<option> options)
+      : program_(std::move(program)), synopsis_(std::move(synopsis)), options_(std::move(options))
+  {
+    options_.push_back({"help", "", "", "print this help and exit"});
+    options_.push_back({"version", "", "", "print the version and exit"});
+  }
+
+  /// Parses argv; throws usage_error on any malformed input.
+  void parse(int argc, char** argv)
+  {
+    for (int i = 1; i < argc; ++i) {
+      std::string_view arg = argv[i];
+      if (arg.size() < 3 || arg.substr(0, 2) != "--")
+        throw usage_error("unexpected argument '" + std::string(arg) + "'");
+      arg.remove_prefix(2);
+      std::string name(arg.substr(0, arg.find('=')));
+      const option* spec = find(name);
+      if (!spec)
+        throw usage_error("unknown option '--" + name + "'");
+      if (!seen_.insert(name).second)
+        throw usage_error("option '--" + name + "' given more than once");
+      const auto equals = arg.find('=');
+      if (spec->value_name.empty()) {
+        if (equals != std::string_view::npos)
+          throw usage_error("option '--" + name + "' takes no value");
+        values_[name] = "";
+        continue;
+      }
+      std::string value;
+      if (equals != std::string_view::npos)
+        value = std::string(arg.substr(equals + 1));
+      else if (i + 1 < argc)
+        value = argv[++i];
+      else
+        throw usage_error("option '--" + name + "' needs a value (" + spec->value_name + ")");
+      if (value.empty())
+        throw usage_error("option '--" + name + "' needs a value (" + spec->value_name + ")");
+      values_[name] = value;
+    }
+  }
+
+  bool has(const std::string& name) const { return values_.count(name) > 0; }
+
+  /// The given value, or the option's default.
+  std::string get(const std::string& name) const
+  {
+    if (auto it = values_.find(name); it != values_.end())
+      return it->second;
+    const option* spec = find(name);
+    return spec ? spec->default_value : std::string();
+  }
+
+  std::string help() const
+  {
+    std::ostringstream out;
+    out << "Usage: " << program_ << " [options]\n\n" << synopsis_ << "\n\nOptions:\n";
+    for (const auto& o : options_) {
+      std::string left = "  --" + o.name + (o.value_name.empty() ? "" : " " + o.value_name);
+      out << left << std::string(left.size() < 26 ? 26 - left.size() : 1, ' ') << o.help;
+      if (!o.default_value.empty())
+        out << " (default: " << o.default_value << ")";
+      out << "\n";
+    }
+    return out.str();
+  }
+
+private:
+  const option* find(const std::string& name) const
+  {
+    for (const auto& o : options_)
+      if (o.name == name)
+        return &o;
+    return nullptr;
+  }
+
+  std::string program_;
+  std::string synopsis_;
+  std::vector<option> options_;
+  std::map<std::string, std::string> values_;
+  std::set<std::string> seen_;
+};
+
+/// A whole decimal integer in [low, high].
+inline long long to_integer(const std::string& option, const std::string& text, long long low,
+                            long long high)
+{
+  long long value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size())
+    throw usage_error("--" + option + ": '" + text + "' is not a whole number");
+  if (value < low || value > high)
+    throw usage_error("--" + option + ": " + text + " is outside [" + std::to_string(low) + ", " +
+                      std::to_string(high) + "]");
+  return value;
+}
+
+/// Comma-separated items (no empty items).
+inline std::vector<std::string> split_list(const std::string& option, const std::string& text)
+{
+  std::vector<std::string> items;
+  std::string item;
+  std::istringstream in(text);
+  while (std::getline(in, item, ','))
+    items.push_back(item);
+  if (!text.empty() && text.back() == ',')
+    items.push_back("");
+  for (const auto& i : items)
+    if (i.empty())
+      throw usage_error("--" + option + ": empty item in list '" + text + "'");
+  if (items.empty())
+    throw usage_error("--" + option + ": empty list");
+  return items;
+}
+
+/// An exact decimal number -?digits(.digits)? as a fraction p/q with q a power of ten,
+/// so that it can be read into any precision without passing through double.
+struct decimal {
+  std::string text;
+  long long numerator;
+  long long denominator;
+};
+
+inline decimal to_decimal(const std::string& option, const std::string& text)
+{
+  std::size_t i = 0;
+  const bool negative = !text.empty() && (text[0] == '-' || text[0] == '+');
+  if (negative)
+    ++i;
+  long long numerator = 0;
+  long long denominator = 1;
+  bool any_digit = false;
+  bool after_point = false;
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '.' && !after_point) {
+      after_point = true;
+      continue;
+    }
+    if (c < '0' || c > '9')
+      throw usage_error("--" + option + ": '" + text + "' is not a decimal number");
+    if (numerator > (std::numeric_limits<long long>::max() - 9) / 10 ||
+        denominator > std::numeric_limits<long long>::max() / 10)
+      throw usage_error("--" + option + ": '" + text + "' has too many digits (at most 17)");
+    numerator = numerator * 10 + (c - '0');
+    if (after_point)
+      denominator *= 10;
+    any_digit = true;
+  }
+  if (!any_digit)
+    throw usage_error("--" + option + ": '" + text + "' is not a decimal number");
+  if (text[0] == '-')
+    numerator = -numerator;
+  return {text, numerator, denominator};
+}
+
+}  // namespace twolayer::cli

@@ -1,0 +1,378 @@
+// twolayer-kernels: every Gaussian kernel and constant of DESIGN.md §2 and §4 by each
+// independent route the library has, with the digits the routes agree on.
+#include "cli.hpp"
+
+#include "twolayer/gaussian/closed_form_kernel.hpp"
+#include "twolayer/gaussian/enclosure.hpp"
+#include "twolayer/gaussian/hermite_series.hpp"
+#include "twolayer/gaussian/monte_carlo_kernel.hpp"
+#include "twolayer/gaussian/quadrature_kernel.hpp"
+#include "twolayer/gaussian/radial_moments.hpp"
+#include "twolayer/gaussian/relu_target_moments.hpp"
+#include "twolayer/gaussian/sphere_moments.hpp"
+#include "twolayer/numeric/agreement.hpp"
+#include "twolayer/report/table.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+#include <variant>
+
+namespace {
+
+using Real = twolayer::mpfr_dynamic;
+using Interval = twolayer::interval_dynamic;
+namespace act = twolayer::activation;
+namespace cli = twolayer::cli;
+namespace report = twolayer::report;
+
+constexpr const char* version = "0.1.0";
+constexpr int minimum_digits = 16;
+constexpr int maximum_digits = 1000;
+// A route passes when it agrees with the reference to all but this many digits.
+constexpr int digits_allowed_lost = 5;
+// Monte Carlo passes within this many standard errors.
+constexpr double monte_carlo_sigmas = 4;
+// A working-precision value is consistent with an enclosure within this many ulps.
+constexpr int enclosure_slack_ulps = 16;
+
+const std::vector<std::string> activation_names{"relu", "step", "abs", "leaky_relu",
+                                                "erf",  "linear", "quadratic"};
+
+struct settings {
+  std::vector<std::string> activations;
+  cli::decimal slope;
+  int digits;
+  cli::decimal norm_u, norm_v;
+  std::vector<cli::decimal> rhos;
+  std::vector<unsigned> dimensions;
+  std::size_t samples;
+  std::uint64_t seed;
+  report::format format;
+  bool progress;
+};
+
+Real exact(const cli::decimal& x) { return Real(x.numerator) / Real(x.denominator); }
+
+std::string show(const Real& x, int digits) { return x.str(digits, std::ios_base::scientific); }
+
+std::string show(double x)
+{
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.17g", x);
+  return buffer;
+}
+
+std::string show_interval(const Interval& x, int digits)
+{
+  using boost::multiprecision::lower;
+  using boost::multiprecision::upper;
+  return "[" + lower(x).str(digits, std::ios_base::scientific) + ", " +
+         upper(x).str(digits, std::ios_base::scientific) + "]";
+}
+
+// The reference value carries the rounding error of the working precision, while the
+// enclosure holds the exact value: they are consistent when the reference lies within a
+// few units in the last place of the interval. (The tests check true containment of
+// values computed at twice the precision.)
+bool consistent(const Interval& x, const Real& value)
+{
+  using boost::multiprecision::lower;
+  using boost::multiprecision::upper;
+  using std::abs;
+  const Real slack = enclosure_slack_ulps * Eigen::NumTraits<Real>::epsilon() * abs(value);
+  return Real(lower(x)) - slack <= value && value <= Real(upper(x)) + slack;
+}
+
+class verification {
+public:
+  explicit verification(const settings& s) : s_(s) {}
+
+  report::table kernels{"Kernels K(u, v) = E[σ(<u,x>) σ(<v,x>)]",
+                        {"quantity", "activation", "d", "rho", "route", "value", "uncertainty",
+                         "agreeing_digits", "check"},
+                        {}};
+  report::table constants{"Constants of the simplified ReLU target (α = 1, τ = 1)",
+                          kernels.columns,
+                          {}};
+  int held = 0;
+  int failed = 0;
+
+  void progress(const std::string& what)
+  {
+    if (s_.progress)
+      std::cerr << "twolayer-kernels: " << what << std::endl;
+  }
+
+  template <class Activation, class DoubleActivation>
+  void kernel_rows(const Activation& sigma, const DoubleActivation& sigma_double,
+                   const twolayer::quadrature_rules<Real>& rules)
+  {
+    const Real norm_u = exact(s_.norm_u);
+    const Real norm_v = exact(s_.norm_v);
+    const std::string name = Activation::name();
+    for (const auto& rho_text : s_.rhos) {
+      progress(name + " at rho = " + rho_text.text);
+      const Real rho = exact(rho_text);
+      const auto a = twolayer::angle<Real>::from_cosine(rho);
+      const Real reference = twolayer::closed_form_kernel(sigma, norm_u, norm_v, a);
+      auto row = [&](const std::string& route, const std::string& value,
+                     const std::string& uncertainty, const std::string& digits,
+                     std::optional<bool> pass) {
+        kernels.add_row({"kernel", name, "", rho_text.text, route, value, uncertainty, digits,
+                         pass ? (*pass ? "pass" : "FAIL") : "reference"});
+        if (pass)
+          (*pass ? held : failed) += 1;
+      };
+      row("closed_form", show(reference, s_.digits), "", "", std::nullopt);
+
+      const Real by_quadrature = twolayer::quadrature_kernel(sigma, norm_u, norm_v, a, rules);
+      const int quadrature_digits = twolayer::agreeing_digits(by_quadrature, reference);
+      row("quadrature", show(by_quadrature, s_.digits), "", std::to_string(quadrature_digits),
+          quadrature_digits >= s_.digits - digits_allowed_lost);
+
+      if constexpr (std::is_same_v<Activation, act::relu>) {
+        const auto series = twolayer::arc_cosine_kernel_series(rho);
+        const Real scale = norm_u * norm_v / boost::math::constants::two_pi<Real>();
+        const Real value = series.value * scale;
+        const Real bound = series.truncation_bound * scale;
+        using std::abs;
+        row("hermite_series", show(value, s_.digits), show(bound, 3),
+            std::to_string(twolayer::agreeing_digits(value, reference)),
+            abs(Real(value - reference)) <=
+                bound + 16 * Eigen::NumTraits<Real>::epsilon() * abs(reference));
+
+        const Interval enclosure =
+            twolayer::relu_kernel_enclosure<Interval>(rho_text.numerator, rho_text.denominator) *
+            Interval(norm_u) * Interval(norm_v);
+        using boost::multiprecision::width;
+        row("enclosure", show_interval(enclosure, s_.digits), show(Real(width(enclosure)), 3), "",
+            consistent(enclosure, reference));
+      }
+
+      const auto mc = twolayer::monte_carlo_kernel(
+          sigma_double, static_cast<double>(norm_u), static_cast<double>(norm_v),
+          static_cast<double>(rho), s_.samples, s_.seed);
+      const double deviation = std::abs(mc.mean - static_cast<double>(reference));
+      row("monte_carlo", show(mc.mean), show(mc.standard_error),
+          std::to_string(twolayer::agreeing_digits(mc.mean, static_cast<double>(reference))),
+          deviation <= monte_carlo_sigmas * mc.standard_error + 1e-15);
+    }
+  }
+
+  void constant_rows(const twolayer::quadrature_rules<Real>& rules)
+  {
+    const Real alpha = 1;
+    const Real norm_v = exact(s_.norm_v);
+    for (unsigned d : s_.dimensions) {
+      progress("constants at d = " + std::to_string(d));
+      const std::string dim = std::to_string(d);
+      auto add = [&](const std::string& quantity, const std::string& route, const Real& value,
+                     const Real* reference) {
+        std::optional<bool> pass;
+        std::string digits;
+        if (reference) {
+          const int agreed = twolayer::agreeing_digits(value, *reference);
+          digits = std::to_string(agreed);
+          pass = agreed >= s_.digits - digits_allowed_lost;
+        }
+        constants.add_row({quantity, "relu", dim, "", route, show(value, s_.digits), "", digits,
+                           pass ? (*pass ? "pass" : "FAIL") : "reference"});
+        if (pass)
+          (*pass ? held : failed) += 1;
+      };
+
+      const Real c = twolayer::sphere_relu_mean<Real>(d);
+      add("c_d", "closed_form", c, nullptr);
+      add("c_d", "recurrence", twolayer::sphere_relu_mean_by_recurrence<Real>(d), &c);
+      if (d >= 2)
+        add("c_d", "quadrature", twolayer::sphere_relu_mean_by_quadrature<Real>(d, rules), &c);
+      const Interval enclosure = twolayer::sphere_relu_mean_enclosure<Interval>(d);
+      using boost::multiprecision::width;
+      const bool inside = consistent(enclosure, c);
+      constants.add_row({"c_d", "relu", dim, "", "enclosure", show_interval(enclosure, s_.digits),
+                         show(Real(width(enclosure)), 3), "", inside ? "pass" : "FAIL"});
+      (inside ? held : failed) += 1;
+
+      const Real norm_mean = twolayer::gaussian_norm_mean<Real>(d);
+      add("E_norm_w", "closed_form", norm_mean, nullptr);
+      add("E_norm_w", "quadrature", twolayer::gaussian_norm_mean_by_quadrature<Real>(d, rules),
+          &norm_mean);
+
+      const Real second = twolayer::relu_target_second_moment<Real>(alpha, d);
+      add("E_F2", "closed_form", second, nullptr);
+      add("E_F2", "quadrature",
+          twolayer::relu_target_second_moment_by_quadrature<Real>(alpha, d, rules), &second);
+      const Real cross = twolayer::relu_target_cross_moment<Real>(alpha, d, norm_v);
+      add("E_F_relu", "closed_form", cross, nullptr);
+      add("E_F_relu", "quadrature",
+          twolayer::relu_target_cross_moment_by_quadrature<Real>(alpha, d, norm_v, rules), &cross);
+      if (d >= 2) {
+        const Real kernel_mean = twolayer::sphere_relu_kernel_mean_by_quadrature<Real>(d, rules);
+        add("E_F2", "kernel_average", Real(alpha * alpha * kernel_mean), &second);
+        add("E_F_relu", "kernel_average", Real(alpha * kernel_mean * norm_v), &cross);
+      }
+    }
+  }
+
+private:
+  const settings& s_;
+};
+
+settings parse(cli::parser& p)
+{
+  settings s;
+  const std::string activation = p.get("activation");
+  if (activation == "all")
+    s.activations = activation_names;
+  else
+    for (const auto& name : cli::split_list("activation", activation)) {
+      if (std::find(activation_names.begin(), activation_names.end(), name) ==
+          activation_names.end())
+        throw cli::usage_error("--activation: unknown activation '" + name +
+                               "' (known: relu, step, abs, leaky_relu, erf, linear, quadratic, all)");
+      s.activations.push_back(name);
+    }
+  s.slope = cli::to_decimal("slope", p.get("slope"));
+  s.digits = static_cast<int>(
+      cli::to_integer("digits", p.get("digits"), minimum_digits, maximum_digits));
+  const auto norms = cli::split_list("norms", p.get("norms"));
+  if (norms.size() != 2)
+    throw cli::usage_error("--norms: expected two norms 'A,B', got '" + p.get("norms") + "'");
+  s.norm_u = cli::to_decimal("norms", norms[0]);
+  s.norm_v = cli::to_decimal("norms", norms[1]);
+  if (s.norm_u.numerator <= 0 || s.norm_v.numerator <= 0)
+    throw cli::usage_error("--norms: norms must be positive");
+  for (const auto& item : cli::split_list("rho", p.get("rho"))) {
+    const auto rho = cli::to_decimal("rho", item);
+    if (rho.numerator > rho.denominator || rho.numerator < -rho.denominator)
+      throw cli::usage_error("--rho: cosine " + item + " is outside [-1, 1]");
+    s.rhos.push_back(rho);
+  }
+  for (const auto& item : cli::split_list("d", p.get("d")))
+    s.dimensions.push_back(static_cast<unsigned>(cli::to_integer("d", item, 1, 100000)));
+  s.samples = static_cast<std::size_t>(
+      cli::to_integer("samples", p.get("samples"), 2, 1000000000));
+  s.seed = static_cast<std::uint64_t>(
+      cli::to_integer("seed", p.get("seed"), 0, std::numeric_limits<long long>::max()));
+  const auto format = report::parse_format(p.get("format"));
+  if (!format)
+    throw cli::usage_error("--format: unknown format '" + p.get("format") + "' (md, csv, json)");
+  s.format = *format;
+  s.progress = p.has("progress") || (!p.has("quiet") && isatty(STDERR_FILENO));
+  return s;
+}
+
+std::string render(const settings& s, const verification& v)
+{
+  std::ostringstream out;
+  std::string activations;
+  for (const auto& a : s.activations)
+    activations += (activations.empty() ? "" : ",") + a;
+  switch (s.format) {
+  case report::format::csv:
+    out << report::to_csv(v.kernels) << report::to_csv_rows(v.constants);
+    break;
+  case report::format::json:
+    out << "{\n  \"program\": \"twolayer-kernels\",\n  \"version\": \"" << version << "\",\n"
+        << "  \"activations\": \"" << activations << "\",\n  \"digits\": " << s.digits << ",\n"
+        << "  \"norm_u\": " << s.norm_u.text << ",\n  \"norm_v\": " << s.norm_v.text << ",\n"
+        << "  \"slope\": " << s.slope.text << ",\n  \"samples\": " << s.samples << ",\n"
+        << "  \"seed\": " << s.seed << ",\n  \"checks_held\": " << v.held << ",\n"
+        << "  \"checks_failed\": " << v.failed << ",\n"
+        << "  \"kernels\": " << report::to_json_rows(v.kernels, "    ") << ",\n"
+        << "  \"constants\": " << report::to_json_rows(v.constants, "    ") << "\n}\n";
+    break;
+  case report::format::markdown:
+    out << "# twolayer-kernels\n\n"
+        << "Activations: " << activations << " (leaky_relu slope " << s.slope.text
+        << "); working precision " << s.digits << " significant digits (MPFR); norms ‖u‖ = "
+        << s.norm_u.text << ", ‖v‖ = " << s.norm_v.text << "; Monte Carlo in double, "
+        << s.samples << " samples, seed " << s.seed << ".\n\n"
+        << "`agreeing_digits` counts the significant digits a route shares with the closed form "
+           "(`reference`) at the working precision. A route passes when it agrees to all but "
+        << digits_allowed_lost << " digits; the Hermite series when it is within its proven "
+           "truncation bound (`uncertainty`); an MPFI enclosure (rigorous primitives only) when the "
+           "closed form lies in it up to its own rounding, "
+        << enclosure_slack_ulps << " ulps (`uncertainty` is the width); Monte Carlo within "
+        << monte_carlo_sigmas << " standard errors (`uncertainty`).\n\n"
+        << report::to_markdown(v.kernels) << "\n"
+        << report::to_markdown(v.constants) << "\n"
+        << "Checks held: " << v.held << " of " << v.held + v.failed << ".\n";
+    break;
+  }
+  return out.str();
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+  cli::parser p(
+      "twolayer-kernels",
+      "Prints every Gaussian kernel K(u,v) = E[s(<u,x>) s(<v,x>)], x ~ N(0, I), and every\n"
+      "constant of the simplified ReLU target, by each independent route (closed form,\n"
+      "quadrature split at the kinks, Hermite series, MPFI enclosure, Monte Carlo), with\n"
+      "the number of digits each route agrees with the closed form.\n"
+      "Exit status: 0 all checks held, 1 a check failed, 2 usage error.",
+      {{"activation", "NAME[,NAME]", "relu",
+        "relu, step, abs, leaky_relu, erf, linear, quadratic, or all"},
+       {"slope", "S", "0.1", "slope of leaky_relu for negative inputs"},
+       {"digits", "N", "50", "working precision in significant digits (16 to 1000)"},
+       {"norms", "A,B", "1.25,0.75", "the norms of u and v"},
+       {"rho", "LIST", "-1,-0.999999,-0.5,0,0.3,0.9999999,1", "cosines of the angle (u, v)"},
+       {"d", "LIST", "2,3,4,8,16,32,64", "dimensions for the constants"},
+       {"samples", "N", "1000000", "Monte Carlo samples per kernel value"},
+       {"seed", "S", "20221", "Monte Carlo seed"},
+       {"format", "md|csv|json", "md", "output format on stdout"},
+       {"progress", "", "", "progress on stderr (default when stderr is a terminal)"},
+       {"quiet", "", "", "no progress"}});
+  settings s;
+  try {
+    p.parse(argc, argv);
+    if (p.has("help")) {
+      std::cout << p.help();
+      return 0;
+    }
+    if (p.has("version")) {
+      std::cout << "twolayer-kernels " << version << "\n";
+      return 0;
+    }
+    s = parse(p);
+  } catch (const cli::usage_error& e) {
+    std::cerr << "twolayer-kernels: error: " << e.what() << "\nTry 'twolayer-kernels --help'.\n";
+    return 2;
+  }
+
+  try {
+    // One precision for the whole process: quadrature nodes are tabulated at it.
+    twolayer::scoped_precision precision(static_cast<unsigned>(s.digits));
+    const twolayer::quadrature_rules<Real> rules;
+    verification v(s);
+    const Real slope = exact(s.slope);
+    for (const auto& name : s.activations) {
+      if (name == "relu")
+        v.kernel_rows(act::relu{}, act::relu{}, rules);
+      else if (name == "step")
+        v.kernel_rows(act::step{}, act::step{}, rules);
+      else if (name == "abs")
+        v.kernel_rows(act::absolute{}, act::absolute{}, rules);
+      else if (name == "leaky_relu")
+        v.kernel_rows(act::leaky_relu<Real>{slope},
+                      act::leaky_relu<double>{static_cast<double>(slope)}, rules);
+      else if (name == "erf")
+        v.kernel_rows(act::erf{}, act::erf{}, rules);
+      else if (name == "linear")
+        v.kernel_rows(act::linear{}, act::linear{}, rules);
+      else if (name == "quadratic")
+        v.kernel_rows(act::quadratic{}, act::quadratic{}, rules);
+    }
+    v.constant_rows(rules);
+    std::cout << render(s, v);
+    return v.failed == 0 ? 0 : 1;
+  } catch (const std::exception& e) {
+    std::cerr << "twolayer-kernels: error: " << e.what() << "\n";
+    return 1;
+  }
+}

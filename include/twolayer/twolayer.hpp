@@ -18,3 +18,8 @@
 #include "twolayer/gaussian/relu_kernel.hpp"
 #include "twolayer/gaussian/relu_target_moments.hpp"
 #include "twolayer/gaussian/sphere_moments.hpp"
+
+#include "twolayer/geometry/simplex_etf.hpp"
+
+#include "twolayer/objective/reduced_hessian.hpp"
+#include "twolayer/objective/reduced_objective.hpp"

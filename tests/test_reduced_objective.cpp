@@ -1,0 +1,143 @@
+// The reduced objective Φ(U) = 1ᵀK̂⁻¹1 (DESIGN.md §3): its value at the simplex ETF against
+// the closed form, exact criticality of the ETF, and the analytic Riemannian gradient and
+// Hessian against high-order finite differences along geodesics at 50 digits.
+#include "twolayer/geometry/simplex_etf.hpp"
+#include "twolayer/numeric/agreement.hpp"
+#include "twolayer/objective/reduced_hessian.hpp"
+
+#include <boost/random/mersenne_twister.hpp>
+#include <boost/random/normal_distribution.hpp>
+#include <catch2/catch.hpp>
+
+using namespace twolayer;
+using R = mpfr50;
+
+namespace {
+
+const R singular_tolerance = pow(R(10), -40);
+
+matrix<R> random_directions(int d, int M, std::uint64_t seed)
+{
+  boost::random::mt19937_64 engine(seed);
+  boost::random::normal_distribution<double> normal;
+  matrix<R> U(d, M);
+  for (int j = 0; j < M; ++j) {
+    for (int i = 0; i < d; ++i)
+      U(i, j) = R(normal(engine));
+    U.col(j).normalize();
+  }
+  return U;
+}
+
+matrix<R> random_tangent(const matrix<R>& U, std::uint64_t seed)
+{
+  matrix<R> xi = random_directions(static_cast<int>(U.rows()), static_cast<int>(U.cols()), seed);
+  return project_to_tangent(U, xi);
+}
+
+/// The geodesic of (S^{d−1})^M through U with velocity ξ, at time t.
+matrix<R> geodesic(const matrix<R>& U, const matrix<R>& xi, const R& t)
+{
+  matrix<R> moved = U;
+  for (int j = 0; j < U.cols(); ++j) {
+    const R speed = xi.col(j).norm();
+    if (speed == 0)
+      continue;
+    moved.col(j) = cos(R(t * speed)) * U.col(j) + sin(R(t * speed)) * xi.col(j) / speed;
+  }
+  return moved;
+}
+
+R phi(const matrix<R>& U) { return reduced_objective(U, singular_tolerance).phi; }
+
+}  // namespace
+
+TEST_CASE("simplex ETF: unit norms, inner products -1/(M-1), Phi = Phi_ETF(M)", "[reduced]")
+{
+  for (auto [M, d] : std::vector<std::pair<int, int>>{{2, 1}, {3, 2}, {3, 3}, {4, 3}, {5, 4}, {5, 6}, {9, 8}}) {
+    const matrix<R> U = simplex_etf<R>(M, d);
+    const matrix<R> gram = U.transpose() * U;
+    INFO("M = " << M << ", d = " << d);
+    for (int j = 0; j < M; ++j)
+      for (int k = 0; k < M; ++k)
+        CHECK(agreeing_digits(gram(j, k), j == k ? R(1) : R(R(-1) / (M - 1))) >= 48);
+    CHECK(agreeing_digits(phi(U), simplex_etf_phi<R>(M)) >= 45);
+  }
+  CHECK_THROWS_AS(simplex_etf<R>(5, 3), std::domain_error);
+}
+
+TEST_CASE("the simplex ETF is exactly critical: Riemannian gradient < 1e-45", "[reduced]")
+{
+  for (auto [M, d] : std::vector<std::pair<int, int>>{{3, 2}, {3, 3}, {4, 3}, {5, 4}, {5, 6}}) {
+    const matrix<R> U = simplex_etf<R>(M, d);
+    const auto value = reduced_objective(U, singular_tolerance);
+    const matrix<R> gradient =
+        project_to_tangent(U, reduced_objective_euclidean_gradient(U, value.weights));
+    INFO("M = " << M << ", d = " << d << ": |grad| = " << gradient.norm());
+    CHECK(gradient.norm() < pow(R(10), -45));
+  }
+}
+
+TEST_CASE("Riemannian gradient = finite differences along geodesics (>= 30 digits)", "[reduced]")
+{
+  // Sixth-order central difference, step 1e-7: truncation ~h⁶ = 1e-42 (times the 7th
+  // derivative), rounding ~ε/h = 1e-43.
+  const R h = pow(R(10), -7);
+  for (auto [M, d, seed] : std::vector<std::tuple<int, int, int>>{{3, 2, 1}, {4, 3, 2}, {6, 4, 3}}) {
+    const matrix<R> U = random_directions(d, M, seed);
+    const auto value = reduced_objective(U, singular_tolerance);
+    REQUIRE_FALSE(value.degenerate);
+    const matrix<R> gradient =
+        project_to_tangent(U, reduced_objective_euclidean_gradient(U, value.weights));
+    const matrix<R> xi = random_tangent(U, seed + 100);
+    const R analytic = (gradient.array() * xi.array()).sum();
+    auto f = [&](int steps) { return phi(geodesic(U, xi, R(steps * h))); };
+    const R numeric =
+        (45 * (f(1) - f(-1)) - 9 * (f(2) - f(-2)) + (f(3) - f(-3))) / (60 * h);
+    INFO("M = " << M << ", d = " << d << ": analytic " << analytic << ", numeric " << numeric);
+    CHECK(agreeing_digits(numeric, analytic) >= 30);
+  }
+}
+
+TEST_CASE("Riemannian Hessian = second differences along geodesics (>= 30 digits)", "[reduced]")
+{
+  // Sixth-order central second difference, step 1e-7: truncation ~h⁶ = 1e-42 (times the
+  // 8th derivative, up to ~1e7 here), rounding ~6ε/h² = 6e-36.
+  const R h = pow(R(10), -7);
+  for (auto [M, d, seed] : std::vector<std::tuple<int, int, int>>{{3, 2, 4}, {4, 3, 5}, {6, 4, 6}}) {
+    const matrix<R> U = random_directions(d, M, seed);
+    const matrix<R> hessian = reduced_objective_hessian(U, singular_tolerance);
+    REQUIRE(hessian.rows() == M * (d - 1));
+    const matrix<R> T = tangent_bases(U);
+    for (int trial = 0; trial < 3; ++trial) {
+      const matrix<R> xi = random_tangent(U, seed + 200 + trial);
+      // coordinates of ξ in the tangent bases
+      const vector<R> flat = Eigen::Map<const vector<R>>(xi.data(), xi.size());
+      const vector<R> coordinates = T.transpose() * flat;
+      const R analytic = coordinates.dot(hessian * coordinates);
+      auto f = [&](int steps) { return phi(geodesic(U, xi, R(steps * h))); };
+      const R numeric = (2 * (f(3) + f(-3)) - 27 * (f(2) + f(-2)) + 270 * (f(1) + f(-1)) -
+                         490 * f(0)) /
+                        (180 * h * h);
+      INFO("M = " << M << ", d = " << d << ": analytic " << analytic << ", numeric " << numeric);
+      CHECK(agreeing_digits(numeric, analytic) >= 30);
+    }
+  }
+}
+
+TEST_CASE("antipodal pair: finite Hessian that vanishes (k(cos t) ~ (pi-t)^3/3)", "[reduced]")
+{
+  const matrix<R> U = simplex_etf<R>(2, 3);
+  const matrix<R> hessian = reduced_objective_hessian(U, singular_tolerance);
+  REQUIRE(hessian.rows() == 4);
+  CHECK(hessian.cwiseAbs().maxCoeff() < pow(R(10), -45));
+  CHECK(agreeing_digits(phi(U), R(2 / boost::math::constants::pi<R>())) >= 48);
+}
+
+TEST_CASE("coincident directions are reported degenerate, never a number", "[reduced]")
+{
+  matrix<R> U = random_directions(3, 3, 9);
+  U.col(2) = U.col(0);
+  CHECK(reduced_objective(U, singular_tolerance).degenerate);
+  CHECK(reduced_objective_hessian(U, singular_tolerance).size() == 0);
+}

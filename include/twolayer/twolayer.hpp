@@ -23,3 +23,6 @@
 
 #include "twolayer/objective/reduced_hessian.hpp"
 #include "twolayer/objective/reduced_objective.hpp"
+#include "twolayer/objective/finite_objective.hpp"
+#include "twolayer/objective/simplified_objective.hpp"
+#include "twolayer/gaussian/relu_kernel_gradient.hpp"

@@ -1,0 +1,98 @@
+// The finite objective for a realised ReLU target (DESIGN.md §2):
+//
+//   L_N(b, V) = (1/N²) Σ_{i,i'} a_i a_i' K(w_i, w_i') − (2/N) Σ_{i,j} a_i b_j K(w_i, v_j)
+//               + Σ_{j,j'} b_j b_j' K(v_j, v_j'),
+//
+// the exact population loss E_x[(f_N(x) − g(x))²] of g(x) = Σ_j b_j relu(<v_j, x>) against
+// f_N(x) = (1/N) Σ_i a_i relu(<w_i, x>). The constant term E[f_N²] costs O(N²) kernel
+// evaluations and is computed once, at construction; each evaluation then costs O(NM + M²).
+#pragma once
+
+#include "twolayer/gaussian/closed_form_kernel.hpp"
+#include "twolayer/gaussian/relu_kernel_gradient.hpp"
+
+#include <stdexcept>
+
+namespace twolayer {
+
+template <class Real>
+class finite_relu_objective {
+public:
+  /// a: second-layer weights (N); W: first-layer weights as the columns of a d × N matrix.
+  finite_relu_objective(vector<Real> a, matrix<Real> W) : a_(std::move(a)), W_(std::move(W))
+  {
+    if (a_.size() != W_.cols() || a_.size() == 0)
+      throw std::invalid_argument("twolayer: target needs N >= 1 and one weight per column of W");
+    const auto N = a_.size();
+    Real sum = 0;
+    for (Eigen::Index i = 0; i < N; ++i) {
+      sum += a_(i) * a_(i) * W_.col(i).squaredNorm() / 2;  // K(w, w) = ‖w‖²/2
+      for (Eigen::Index k = i + 1; k < N; ++k)
+        sum += 2 * a_(i) * a_(k) * kernel(W_.col(i), W_.col(k));
+    }
+    constant_ = sum / (Real(N) * Real(N));
+  }
+
+  /// E[f_N²].
+  const Real& constant_term() const { return constant_; }
+
+  /// E_x[f_N(x) relu(<v, x>)] = (1/N) Σ_i a_i K(w_i, v).
+  Real cross_term(const vector<Real>& v) const
+  {
+    Real sum = 0;
+    for (Eigen::Index i = 0; i < a_.size(); ++i)
+      sum += a_(i) * kernel(W_.col(i), v);
+    return sum / Real(a_.size());
+  }
+
+  Real value(const vector<Real>& b, const matrix<Real>& V) const
+  {
+    check_shapes(b, V);
+    Real loss = constant_;
+    for (Eigen::Index j = 0; j < b.size(); ++j) {
+      loss -= 2 * b(j) * cross_term(V.col(j));
+      for (Eigen::Index k = 0; k < b.size(); ++k)
+        loss += b(j) * b(k) * kernel(V.col(j), V.col(k));
+    }
+    return loss;
+  }
+
+  /// ∂L_N/∂b and ∂L_N/∂V (columns), from ∇_v K (gaussian/relu_kernel_gradient.hpp).
+  void gradient(const vector<Real>& b, const matrix<Real>& V, vector<Real>& grad_b,
+                matrix<Real>& grad_V) const
+  {
+    check_shapes(b, V);
+    const auto N = a_.size();
+    grad_b = vector<Real>::Zero(b.size());
+    grad_V = matrix<Real>::Zero(V.rows(), V.cols());
+    for (Eigen::Index j = 0; j < b.size(); ++j) {
+      vector<Real> target_pull = vector<Real>::Zero(V.rows());
+      for (Eigen::Index i = 0; i < N; ++i) {
+        grad_b(j) -= 2 * a_(i) * kernel(W_.col(i), V.col(j)) / Real(N);
+        target_pull += a_(i) * relu_kernel_gradient<Real>(W_.col(i), V.col(j));
+      }
+      grad_V.col(j) -= 2 * b(j) * target_pull / Real(N);
+      for (Eigen::Index k = 0; k < b.size(); ++k) {
+        grad_b(j) += 2 * b(k) * kernel(V.col(j), V.col(k));
+        grad_V.col(j) += 2 * b(j) * b(k) * relu_kernel_gradient<Real>(V.col(k), V.col(j));
+      }
+    }
+  }
+
+private:
+  static Real kernel(const vector<Real>& u, const vector<Real>& v)
+  {
+    return closed_form_kernel(activation::relu{}, u, v);
+  }
+  void check_shapes(const vector<Real>& b, const matrix<Real>& V) const
+  {
+    if (b.size() != V.cols() || V.rows() != W_.rows())
+      throw std::invalid_argument("twolayer: compressed network shape does not match the target");
+  }
+
+  vector<Real> a_;
+  matrix<Real> W_;
+  Real constant_;
+};
+
+}  // namespace twolayer

@@ -1,0 +1,185 @@
+// The finite objective L_N and the simplified objective L~ (DESIGN.md §2): the formulas
+// themselves against a Monte Carlo estimate and a direct quadrature of E_x[(f_N − g)²],
+// L~ at the simplex ETF against DESIGN §3's closed form, and both gradients against
+// sixth-order finite differences at 50 digits.
+#include "twolayer/geometry/simplex_etf.hpp"
+#include "twolayer/gaussian/quadrature_rules.hpp"
+#include "twolayer/numeric/agreement.hpp"
+#include "twolayer/objective/finite_objective.hpp"
+#include "twolayer/objective/reduced_objective.hpp"
+#include "twolayer/objective/simplified_objective.hpp"
+
+#include <boost/random/mersenne_twister.hpp>
+#include <boost/random/normal_distribution.hpp>
+#include <catch2/catch.hpp>
+
+using namespace twolayer;
+using R = mpfr50;
+namespace constants = boost::math::constants;
+
+namespace {
+
+template <class Real>
+matrix<Real> gaussian_matrix(int rows, int cols, std::uint64_t seed)
+{
+  boost::random::mt19937_64 engine(seed);
+  boost::random::normal_distribution<double> normal;
+  matrix<Real> m(rows, cols);
+  for (int j = 0; j < cols; ++j)
+    for (int i = 0; i < rows; ++i)
+      m(i, j) = Real(normal(engine));
+  return m;
+}
+
+template <class Real>
+vector<Real> gaussian_vector(int n, std::uint64_t seed)
+{
+  return gaussian_matrix<Real>(n, 1, seed).col(0);
+}
+
+/// Directional derivative of a scalar function of (b, V) by the sixth-order central stencil.
+template <class F>
+R directional_derivative(const F& f, const vector<R>& b, const matrix<R>& V,
+                         const vector<R>& db, const matrix<R>& dV)
+{
+  const R h = pow(R(10), -7);
+  auto at = [&](int steps) { return f(vector<R>(b + steps * h * db), matrix<R>(V + steps * h * dV)); };
+  return (45 * (at(1) - at(-1)) - 9 * (at(2) - at(-2)) + (at(3) - at(-3))) / (60 * h);
+}
+
+}  // namespace
+
+TEST_CASE("L_N equals a Monte Carlo estimate of E[(f_N - g)^2] (N = 7, d = 3)", "[objectives]")
+{
+  const int N = 7, d = 3, M = 2;
+  const vector<double> a = gaussian_vector<double>(N, 1);
+  const matrix<double> W = gaussian_matrix<double>(d, N, 2) / std::sqrt(d);
+  const vector<double> b = gaussian_vector<double>(M, 3);
+  const matrix<double> V = gaussian_matrix<double>(d, M, 4);
+  const finite_relu_objective<double> objective(a, W);
+  const double exact = objective.value(b, V);
+
+  boost::random::mt19937_64 engine(5);
+  boost::random::normal_distribution<double> normal;
+  const int samples = 400000;
+  double mean = 0, m2 = 0;
+  for (int s = 1; s <= samples; ++s) {
+    vector<double> x(d);
+    for (int i = 0; i < d; ++i)
+      x(i) = normal(engine);
+    double residual = 0;
+    for (int i = 0; i < N; ++i)
+      residual += a(i) * std::max(0.0, W.col(i).dot(x)) / N;
+    for (int j = 0; j < M; ++j)
+      residual -= b(j) * std::max(0.0, V.col(j).dot(x));
+    const double value = residual * residual;
+    const double delta = value - mean;
+    mean += delta / s;
+    m2 += delta * (value - mean);
+  }
+  const double standard_error = std::sqrt(m2 / (samples - 1) / samples);
+  INFO("L_N = " << exact << ", Monte Carlo " << mean << " +- " << standard_error);
+  CHECK(std::abs(mean - exact) <= 4 * standard_error);
+}
+
+TEST_CASE("L_N equals a direct quadrature of E[(f_N - g)^2] in d = 2 (>= 30 digits)", "[objectives]")
+{
+  // x = r e_t: (f_N − g)(x) = r h(t), and ∫ r² · r e^{−r²/2} dr = 2, so the loss is
+  // (1/π) ∫_0^{2π} h(t)² dt, split where some <z, e_t> changes sign.
+  const int N = 7, d = 2, M = 3;
+  const vector<R> a = gaussian_vector<R>(N, 11);
+  const matrix<R> W = gaussian_matrix<R>(d, N, 12);
+  const vector<R> b = gaussian_vector<R>(M, 13);
+  const matrix<R> V = gaussian_matrix<R>(d, M, 14);
+  const R exact = finite_relu_objective<R>(a, W).value(b, V);
+
+  auto h = [&](const R& t) {
+    const R c = cos(t), s = sin(t);
+    R value = 0;
+    for (int i = 0; i < N; ++i)
+      value += a(i) * std::max(R(0), R(W(0, i) * c + W(1, i) * s)) / N;
+    for (int j = 0; j < M; ++j)
+      value -= b(j) * std::max(R(0), R(V(0, j) * c + V(1, j) * s));
+    return R(value * value);
+  };
+  std::vector<R> cuts{R(0), constants::two_pi<R>()};
+  auto add_cuts = [&](const matrix<R>& Z) {
+    for (int i = 0; i < Z.cols(); ++i)
+      for (const R& t : {R(atan2(Z(1, i), Z(0, i)) + constants::half_pi<R>()),
+                         R(atan2(Z(1, i), Z(0, i)) - constants::half_pi<R>())}) {
+        R wrapped = t < 0 ? R(t + constants::two_pi<R>()) : t;
+        if (wrapped >= constants::two_pi<R>())
+          wrapped -= constants::two_pi<R>();
+        cuts.push_back(wrapped);
+      }
+  };
+  add_cuts(W);
+  add_cuts(V);
+  std::sort(cuts.begin(), cuts.end());
+  const quadrature_rules<R> rules;
+  R integral = 0;
+  for (std::size_t i = 0; i + 1 < cuts.size(); ++i)
+    if (cuts[i + 1] > cuts[i])
+      integral += rules.finite(h, cuts[i], cuts[i + 1]);
+  const R by_quadrature = integral / constants::pi<R>();
+  INFO("L_N = " << exact << ", quadrature " << by_quadrature);
+  CHECK(agreeing_digits(by_quadrature, exact) >= 30);
+}
+
+TEST_CASE("a target that is already an M-node network is compressed with loss 0", "[objectives]")
+{
+  const int N = 4, d = 3;
+  const vector<R> a = gaussian_vector<R>(N, 21);
+  const matrix<R> W = gaussian_matrix<R>(d, N, 22);
+  const finite_relu_objective<R> objective(a, W);
+  CHECK(abs(objective.value(vector<R>(a / N), W)) < pow(R(10), -45));
+}
+
+TEST_CASE("L~ at the simplex ETF with s* equals a^2 d c^2 (1 - 2 pi d c^2 Phi_ETF)", "[objectives]")
+{
+  const R alpha = R(13) / 10;
+  for (auto [M, d] : std::vector<std::pair<int, int>>{{2, 2}, {3, 2}, {4, 3}, {5, 4}, {5, 7}}) {
+    const simplified_relu_objective<R> objective(alpha, d);
+    const matrix<R> U = simplex_etf<R>(M, d);
+    const auto reduced = reduced_objective(U, pow(R(10), -40));
+    // s* = 2π α d c² K̂⁻¹1, carried by the norms (b = 1): v_j = s*_j u_j
+    const vector<R> scales = 2 * constants::pi<R>() * objective.cross_coefficient() * reduced.weights;
+    matrix<R> V = U;
+    for (int j = 0; j < M; ++j)
+      V.col(j) *= scales(j);
+    const R c = sphere_relu_mean<R>(d);
+    const R expected = alpha * alpha * d * c * c *
+                       (1 - 2 * constants::pi<R>() * d * c * c * simplex_etf_phi<R>(M));
+    INFO("M = " << M << ", d = " << d);
+    CHECK(agreeing_digits(objective.value(vector<R>::Ones(M), V), expected) >= 45);
+  }
+}
+
+TEST_CASE("gradients of L_N and L~ equal finite differences (>= 30 digits)", "[objectives]")
+{
+  const int N = 9, d = 4, M = 3;
+  const vector<R> a = gaussian_vector<R>(N, 31);
+  const matrix<R> W = gaussian_matrix<R>(d, N, 32);
+  const vector<R> b = gaussian_vector<R>(M, 33);
+  const matrix<R> V = gaussian_matrix<R>(d, M, 34);
+  const vector<R> db = gaussian_vector<R>(M, 35);
+  const matrix<R> dV = gaussian_matrix<R>(d, M, 36);
+
+  const finite_relu_objective<R> finite(a, W);
+  vector<R> grad_b;
+  matrix<R> grad_V;
+  finite.gradient(b, V, grad_b, grad_V);
+  const R finite_analytic = grad_b.dot(db) + (grad_V.array() * dV.array()).sum();
+  const R finite_numeric = directional_derivative(
+      [&](const vector<R>& bb, const matrix<R>& VV) { return finite.value(bb, VV); }, b, V, db, dV);
+  INFO("L_N: analytic " << finite_analytic << ", numeric " << finite_numeric);
+  CHECK(agreeing_digits(finite_numeric, finite_analytic) >= 30);
+
+  const simplified_relu_objective<R> simplified(R(11) / 10, d);
+  simplified.gradient(b, V, grad_b, grad_V);
+  const R simplified_analytic = grad_b.dot(db) + (grad_V.array() * dV.array()).sum();
+  const R simplified_numeric = directional_derivative(
+      [&](const vector<R>& bb, const matrix<R>& VV) { return simplified.value(bb, VV); }, b, V, db, dV);
+  INFO("L~: analytic " << simplified_analytic << ", numeric " << simplified_numeric);
+  CHECK(agreeing_digits(simplified_numeric, simplified_analytic) >= 30);
+}

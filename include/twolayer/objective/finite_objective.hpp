@@ -5,12 +5,16 @@
 //
 // the exact population loss E_x[(f_N(x) − g(x))²] of g(x) = Σ_j b_j relu(<v_j, x>) against
 // f_N(x) = (1/N) Σ_i a_i relu(<w_i, x>). The constant term E[f_N²] costs O(N²) kernel
-// evaluations and is computed once, at construction; each evaluation then costs O(NM + M²).
+// evaluations and is computed once, at construction, unless the caller declines it (too
+// large): then only the variable part L_N − E[f_N²], which the minimiser and gradient
+// need, is available, and asking for the value is an error rather than a silent estimate.
+// Each evaluation costs O(NM + M²).
 #pragma once
 
 #include "twolayer/gaussian/closed_form_kernel.hpp"
 #include "twolayer/gaussian/relu_kernel_gradient.hpp"
 
+#include <optional>
 #include <stdexcept>
 
 namespace twolayer {
@@ -19,10 +23,13 @@ template <class Real>
 class finite_relu_objective {
 public:
   /// a: second-layer weights (N); W: first-layer weights as the columns of a d × N matrix.
-  finite_relu_objective(vector<Real> a, matrix<Real> W) : a_(std::move(a)), W_(std::move(W))
+  finite_relu_objective(vector<Real> a, matrix<Real> W, bool with_constant_term = true)
+      : a_(std::move(a)), W_(std::move(W))
   {
     if (a_.size() != W_.cols() || a_.size() == 0)
       throw std::invalid_argument("twolayer: target needs N >= 1 and one weight per column of W");
+    if (!with_constant_term)
+      return;
     const auto N = a_.size();
     Real sum = 0;
     for (Eigen::Index i = 0; i < N; ++i) {
@@ -33,8 +40,15 @@ public:
     constant_ = sum / (Real(N) * Real(N));
   }
 
-  /// E[f_N²].
-  const Real& constant_term() const { return constant_; }
+  bool has_constant_term() const { return constant_.has_value(); }
+
+  /// E[f_N²]; an error when it was not computed.
+  const Real& constant_term() const
+  {
+    if (!constant_)
+      throw std::logic_error("twolayer: the constant term E[f_N^2] was not computed");
+    return *constant_;
+  }
 
   /// E_x[f_N(x) relu(<v, x>)] = (1/N) Σ_i a_i K(w_i, v).
   Real cross_term(const vector<Real>& v) const
@@ -45,10 +59,17 @@ public:
     return sum / Real(a_.size());
   }
 
+  /// L_N(b, V).
   Real value(const vector<Real>& b, const matrix<Real>& V) const
   {
+    return constant_term() + variable_part(b, V);
+  }
+
+  /// L_N(b, V) − E[f_N²].
+  Real variable_part(const vector<Real>& b, const matrix<Real>& V) const
+  {
     check_shapes(b, V);
-    Real loss = constant_;
+    Real loss = 0;
     for (Eigen::Index j = 0; j < b.size(); ++j) {
       loss -= 2 * b(j) * cross_term(V.col(j));
       for (Eigen::Index k = 0; k < b.size(); ++k)
@@ -92,7 +113,7 @@ private:
 
   vector<Real> a_;
   matrix<Real> W_;
-  Real constant_;
+  std::optional<Real> constant_;
 };
 
 }  // namespace twolayer

@@ -1,0 +1,105 @@
+// twolayer-bench-objectives: evaluations per second of the finite objective L_N with its
+// gradient (N = 10⁴, d = 32, M = 8) and of the reduced objective Φ with its Riemannian
+// gradient ((M, d) = (9, 8) and (17, 16)), in double and at 50 digits.
+#include "twolayer/model/target_law.hpp"
+#include "twolayer/objective/finite_objective.hpp"
+#include "twolayer/objective/reduced_objective.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <type_traits>
+
+namespace {
+
+using clock_type = std::chrono::steady_clock;
+
+/// Runs `work` until at least `budget` seconds have passed; returns evaluations per second.
+template <class Work>
+double rate(Work work, double budget)
+{
+  const auto start = clock_type::now();
+  long count = 0;
+  double seconds = 0;
+  do {
+    work();
+    ++count;
+    seconds = std::chrono::duration<double>(clock_type::now() - start).count();
+  } while (seconds < budget);
+  return count / seconds;
+}
+
+template <class Real>
+void bench_finite(const char* name, double budget)
+{
+  const twolayer::target_law law{};
+  const auto target = twolayer::sample_target(law, 32, 10000, 1);
+  const auto compressed = twolayer::sample_target(law, 32, 8, 2);
+  // The O(N²) constant term is timed in double only (5·10⁷ kernels; ~10 min at 50 digits).
+  const bool with_constant = std::is_same_v<Real, double>;
+  const auto construction_start = clock_type::now();
+  const twolayer::finite_relu_objective<Real> objective(target.a.cast<Real>(),
+                                                        target.W.cast<Real>(), with_constant);
+  const double construction =
+      std::chrono::duration<double>(clock_type::now() - construction_start).count();
+  const twolayer::vector<Real> b = compressed.a.cast<Real>();
+  const twolayer::matrix<Real> V = compressed.W.cast<Real>();
+  twolayer::vector<Real> grad_b;
+  twolayer::matrix<Real> grad_V;
+  Real sink = 0;
+  const double per_second = rate(
+      [&] {
+        sink += objective.variable_part(b, V);
+        objective.gradient(b, V, grad_b, grad_V);
+      },
+      budget);
+  std::printf("L_N + gradient, N=1e4 d=32 M=8, %-8s %10.3f evaluations/s", name, per_second);
+  if (with_constant)
+    std::printf("  (constant term E[f_N^2]: %.2f s, once)", construction);
+  std::printf("\n");
+  (void)sink;
+}
+
+template <class Real>
+void bench_reduced(const char* name, int M, int d, double budget)
+{
+  const auto sample = twolayer::sample_target(twolayer::target_law{}, d, M, 3);
+  twolayer::matrix<Real> U = sample.W.cast<Real>();
+  for (int j = 0; j < M; ++j)
+    U.col(j).normalize();
+  const Real tolerance = Eigen::NumTraits<Real>::epsilon() * 1000;
+  Real sink = 0;
+  const double per_second = rate(
+      [&] {
+        const auto value = twolayer::reduced_objective(U, tolerance);
+        const auto gradient = twolayer::project_to_tangent(
+            U, twolayer::reduced_objective_euclidean_gradient(U, value.weights));
+        sink += value.phi + gradient(0, 0);
+      },
+      budget);
+  std::printf("Phi + gradient, M=%-2d d=%-2d, %-8s %12.0f evaluations/s  (%.3g us each)\n", M, d,
+              name, per_second, 1e6 / per_second);
+  (void)sink;
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+  if (argc > 1) {
+    if (std::string(argv[1]) == "--help") {
+      std::printf("Usage: twolayer-bench-objectives\n\nPrints evaluations per second of L_N "
+                  "with gradient and of Phi with gradient, in double and 50 digits (~15 s).\n");
+      return 0;
+    }
+    std::fprintf(stderr, "twolayer-bench-objectives: error: unexpected argument '%s'\n", argv[1]);
+    return 2;
+  }
+  bench_reduced<double>("double", 9, 8, 1.0);
+  bench_reduced<double>("double", 17, 16, 1.0);
+  bench_reduced<twolayer::mpfr50>("mpfr50", 9, 8, 1.0);
+  bench_reduced<twolayer::mpfr50>("mpfr50", 17, 16, 1.0);
+  bench_finite<double>("double", 2.0);
+  bench_finite<twolayer::mpfr50>("mpfr50", 2.0);
+  return 0;
+}

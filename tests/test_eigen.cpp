@@ -2,29 +2,16 @@
 // the symmetric eigensolver that Boost 1.74's own Eigen support cannot compile, applied
 // to kernel Gram matrices, which must be positive semidefinite; Cholesky on intervals.
 #include "twolayer/gaussian/closed_form_kernel.hpp"
+#include "random_matrices.hpp"
 
 #include <Eigen/Cholesky>
 #include <Eigen/Eigenvalues>
-#include <boost/random/mersenne_twister.hpp>
-#include <boost/random/normal_distribution.hpp>
 #include <catch2/catch.hpp>
 
 using namespace twolayer;
 namespace act = twolayer::activation;
 
 namespace {
-
-template <class Real>
-matrix<Real> random_vectors(int count, int d, std::uint64_t seed)
-{
-  boost::random::mt19937_64 engine(seed);
-  boost::random::normal_distribution<double> normal;
-  matrix<Real> v(d, count);
-  for (int j = 0; j < count; ++j)
-    for (int i = 0; i < d; ++i)
-      v(i, j) = Real(normal(engine));
-  return v;
-}
 
 template <class Real, class Activation>
 matrix<Real> gram(const Activation& sigma, const matrix<Real>& v)
@@ -39,7 +26,7 @@ matrix<Real> gram(const Activation& sigma, const matrix<Real>& v)
 template <class Real, class Activation>
 void check_positive_semidefinite(const Activation& sigma)
 {
-  const matrix<Real> v = random_vectors<Real>(8, 5, 11);
+  const matrix<Real> v = testing::gaussian_matrix<Real>(5, 8, 11);
   const matrix<Real> g = gram<Real>(sigma, v);
   Eigen::SelfAdjointEigenSolver<matrix<Real>> solver(g);
   REQUIRE(solver.info() == Eigen::Success);
@@ -83,7 +70,7 @@ TEST_CASE("the PSD check can fail: a non-kernel matrix is caught", "[eigen]")
 
 TEST_CASE("Cholesky and products on MPFI intervals", "[eigen]")
 {
-  const matrix<mpfr50> v = random_vectors<mpfr50>(4, 5, 3);
+  const matrix<mpfr50> v = testing::gaussian_matrix<mpfr50>(5, 4, 3);
   const matrix<mpfr50> g = gram<mpfr50>(act::relu{}, v) + matrix<mpfr50>::Identity(4, 4);
   matrix<interval50> gi = g.cast<interval50>();
   Eigen::LLT<matrix<interval50>> llt(gi);

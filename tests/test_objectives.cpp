@@ -8,34 +8,18 @@
 #include "twolayer/objective/finite_objective.hpp"
 #include "twolayer/objective/reduced_objective.hpp"
 #include "twolayer/objective/simplified_objective.hpp"
+#include "random_matrices.hpp"
 
 #include <boost/random/mersenne_twister.hpp>
 #include <boost/random/normal_distribution.hpp>
 #include <catch2/catch.hpp>
 
 using namespace twolayer;
+using namespace twolayer::testing;
 using R = mpfr50;
 namespace constants = boost::math::constants;
 
 namespace {
-
-template <class Real>
-matrix<Real> gaussian_matrix(int rows, int cols, std::uint64_t seed)
-{
-  boost::random::mt19937_64 engine(seed);
-  boost::random::normal_distribution<double> normal;
-  matrix<Real> m(rows, cols);
-  for (int j = 0; j < cols; ++j)
-    for (int i = 0; i < rows; ++i)
-      m(i, j) = Real(normal(engine));
-  return m;
-}
-
-template <class Real>
-vector<Real> gaussian_vector(int n, std::uint64_t seed)
-{
-  return gaussian_matrix<Real>(n, 1, seed).col(0);
-}
 
 /// Directional derivative of a scalar function of (b, V) by the sixth-order central stencil.
 template <class F>
@@ -165,21 +149,17 @@ TEST_CASE("gradients of L_N and L~ equal finite differences (>= 30 digits)", "[o
   const vector<R> db = gaussian_vector<R>(M, 35);
   const matrix<R> dV = gaussian_matrix<R>(d, M, 36);
 
-  const finite_relu_objective<R> finite(a, W);
-  vector<R> grad_b;
-  matrix<R> grad_V;
-  finite.gradient(b, V, grad_b, grad_V);
-  const R finite_analytic = grad_b.dot(db) + (grad_V.array() * dV.array()).sum();
-  const R finite_numeric = directional_derivative(
-      [&](const vector<R>& bb, const matrix<R>& VV) { return finite.value(bb, VV); }, b, V, db, dV);
-  INFO("L_N: analytic " << finite_analytic << ", numeric " << finite_numeric);
-  CHECK(agreeing_digits(finite_numeric, finite_analytic) >= 30);
-
-  const simplified_relu_objective<R> simplified(R(11) / 10, d);
-  simplified.gradient(b, V, grad_b, grad_V);
-  const R simplified_analytic = grad_b.dot(db) + (grad_V.array() * dV.array()).sum();
-  const R simplified_numeric = directional_derivative(
-      [&](const vector<R>& bb, const matrix<R>& VV) { return simplified.value(bb, VV); }, b, V, db, dV);
-  INFO("L~: analytic " << simplified_analytic << ", numeric " << simplified_numeric);
-  CHECK(agreeing_digits(simplified_numeric, simplified_analytic) >= 30);
+  auto check_gradient = [&](const auto& objective, const char* name) {
+    vector<R> grad_b;
+    matrix<R> grad_V;
+    objective.gradient(b, V, grad_b, grad_V);
+    const R analytic = grad_b.dot(db) + (grad_V.array() * dV.array()).sum();
+    const R numeric = directional_derivative(
+        [&](const vector<R>& bb, const matrix<R>& VV) { return objective.value(bb, VV); }, b, V,
+        db, dV);
+    INFO(name << ": analytic " << analytic << ", numeric " << numeric);
+    CHECK(agreeing_digits(numeric, analytic) >= 30);
+  };
+  check_gradient(finite_relu_objective<R>(a, W), "L_N");
+  check_gradient(simplified_relu_objective<R>(R(11) / 10, d), "L~");
 }

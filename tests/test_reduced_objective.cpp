@@ -4,9 +4,8 @@
 #include "twolayer/geometry/simplex_etf.hpp"
 #include "twolayer/numeric/agreement.hpp"
 #include "twolayer/objective/reduced_hessian.hpp"
+#include "random_matrices.hpp"
 
-#include <boost/random/mersenne_twister.hpp>
-#include <boost/random/normal_distribution.hpp>
 #include <catch2/catch.hpp>
 
 using namespace twolayer;
@@ -18,15 +17,7 @@ const R singular_tolerance = pow(R(10), -40);
 
 matrix<R> random_directions(int d, int M, std::uint64_t seed)
 {
-  boost::random::mt19937_64 engine(seed);
-  boost::random::normal_distribution<double> normal;
-  matrix<R> U(d, M);
-  for (int j = 0; j < M; ++j) {
-    for (int i = 0; i < d; ++i)
-      U(i, j) = R(normal(engine));
-    U.col(j).normalize();
-  }
-  return U;
+  return testing::random_unit_columns<R>(d, M, seed);
 }
 
 matrix<R> random_tangent(const matrix<R>& U, std::uint64_t seed)

@@ -1,0 +1,42 @@
+// Seeded Gaussian test data in any precision (portable Boost.Random streams, drawn in
+// double and converted exactly).
+#pragma once
+
+#include "twolayer/numeric/eigen_traits.hpp"
+
+#include <boost/random/mersenne_twister.hpp>
+#include <boost/random/normal_distribution.hpp>
+
+#include <cstdint>
+
+namespace twolayer::testing {
+
+template <class Real>
+matrix<Real> gaussian_matrix(int rows, int cols, std::uint64_t seed)
+{
+  boost::random::mt19937_64 engine(seed);
+  boost::random::normal_distribution<double> normal;
+  matrix<Real> m(rows, cols);
+  for (int j = 0; j < cols; ++j)
+    for (int i = 0; i < rows; ++i)
+      m(i, j) = Real(normal(engine));
+  return m;
+}
+
+template <class Real>
+vector<Real> gaussian_vector(int n, std::uint64_t seed)
+{
+  return gaussian_matrix<Real>(n, 1, seed).col(0);
+}
+
+/// Columns uniform on the unit sphere.
+template <class Real>
+matrix<Real> random_unit_columns(int d, int M, std::uint64_t seed)
+{
+  matrix<Real> U = gaussian_matrix<Real>(d, M, seed);
+  for (int j = 0; j < M; ++j)
+    U.col(j).normalize();
+  return U;
+}
+
+}  // namespace twolayer::testing

@@ -4,6 +4,7 @@
 // sixth-order finite differences at 50 digits.
 #include "twolayer/geometry/simplex_etf.hpp"
 #include "twolayer/gaussian/quadrature_rules.hpp"
+#include "twolayer/gaussian/sphere_moments.hpp"
 #include "twolayer/numeric/agreement.hpp"
 #include "twolayer/objective/finite_objective.hpp"
 #include "twolayer/objective/reduced_objective.hpp"
@@ -162,4 +163,85 @@ TEST_CASE("gradients of L_N and L~ equal finite differences (>= 30 digits)", "[o
   };
   check_gradient(finite_relu_objective<R>(a, W), "L_N");
   check_gradient(simplified_relu_objective<R>(R(11) / 10, d), "L~");
+}
+
+TEST_CASE("simplified target of leaky relu and abs: E[F^2] = a^2 E[kappa(<u,u'>)] (>= 45 digits)",
+          "[objectives]")
+{
+  // From the definition F(x) = E_w[a σ(<w,x>)]: E[F²] = α² E_{u,u'}[K(u,u')] over
+  // independent uniform directions, by quadrature over the law of <u,u'>; the simplified
+  // objective's constant α² d μ_σ² must equal it.
+  const quadrature_rules<R> rules;
+  const R alpha = R(9) / 10;
+  auto check = [&](const auto& sigma) {
+    for (unsigned d : {2u, 3u, 6u}) {
+      const simplified_objective<R, std::decay_t<decltype(sigma)>> objective(alpha, d, sigma);
+      const R by_quadrature =
+          alpha * alpha *
+          sphere_marginal_mean<R>(
+              d, [&](const R& t) { return angular_kernel(sigma, angle<R>::from_cosine(t)); }, rules);
+      INFO(sigma.name() << ", d = " << d);
+      CHECK(agreeing_digits(objective.constant_term(), by_quadrature) >= 45);
+    }
+  };
+  check(activation::relu{});
+  check(activation::leaky_relu<R>{R(1) / 5});
+  check(activation::absolute{});
+}
+
+TEST_CASE("gradients for leaky relu and abs equal finite differences (>= 30 digits)", "[objectives]")
+{
+  const int N = 6, d = 3, M = 2;
+  const vector<R> a = gaussian_vector<R>(N, 41);
+  const matrix<R> W = gaussian_matrix<R>(d, N, 42);
+  const vector<R> b = gaussian_vector<R>(M, 43);
+  const matrix<R> V = gaussian_matrix<R>(d, M, 44);
+  const vector<R> db = gaussian_vector<R>(M, 45);
+  const matrix<R> dV = gaussian_matrix<R>(d, M, 46);
+  auto check_gradient = [&](const auto& objective, const std::string& name) {
+    vector<R> grad_b;
+    matrix<R> grad_V;
+    objective.gradient(b, V, grad_b, grad_V);
+    const R analytic = grad_b.dot(db) + (grad_V.array() * dV.array()).sum();
+    const R numeric = directional_derivative(
+        [&](const vector<R>& bb, const matrix<R>& VV) { return objective.value(bb, VV); }, b, V,
+        db, dV);
+    INFO(name << ": analytic " << analytic << ", numeric " << numeric);
+    CHECK(agreeing_digits(numeric, analytic) >= 30);
+  };
+  const activation::leaky_relu<R> leaky{R(-3) / 10};
+  check_gradient(finite_objective<R, activation::leaky_relu<R>>(a, W, true, leaky), "L_N leaky");
+  check_gradient(simplified_objective<R, activation::leaky_relu<R>>(R(1), d, leaky), "L~ leaky");
+  check_gradient(finite_objective<R, activation::absolute>(a, W), "L_N abs");
+  check_gradient(simplified_objective<R, activation::absolute>(R(1), d), "L~ abs");
+}
+
+TEST_CASE("L_N for a smooth activation (erf) equals Monte Carlo", "[objectives]")
+{
+  const int N = 5, d = 3, M = 2;
+  const vector<double> a = gaussian_vector<double>(N, 51);
+  const matrix<double> W = gaussian_matrix<double>(d, N, 52);
+  const vector<double> b = gaussian_vector<double>(M, 53);
+  const matrix<double> V = gaussian_matrix<double>(d, M, 54);
+  const double exact = finite_objective<double, activation::erf>(a, W).value(b, V);
+  boost::random::mt19937_64 engine(55);
+  boost::random::normal_distribution<double> normal;
+  const int samples = 200000;
+  double mean = 0, m2 = 0;
+  for (int s = 1; s <= samples; ++s) {
+    vector<double> x(d);
+    for (int i = 0; i < d; ++i)
+      x(i) = normal(engine);
+    double residual = 0;
+    for (int i = 0; i < N; ++i)
+      residual += a(i) * std::erf(W.col(i).dot(x)) / N;
+    for (int j = 0; j < M; ++j)
+      residual -= b(j) * std::erf(V.col(j).dot(x));
+    const double delta = residual * residual - mean;
+    mean += delta / s;
+    m2 += delta * (residual * residual - mean);
+  }
+  const double standard_error = std::sqrt(m2 / (samples - 1) / samples);
+  INFO("L_N = " << exact << ", Monte Carlo " << mean << " +- " << standard_error);
+  CHECK(std::abs(mean - exact) <= 4 * standard_error);
 }

@@ -25,6 +25,6 @@
 #include "twolayer/objective/reduced_objective.hpp"
 #include "twolayer/objective/finite_objective.hpp"
 #include "twolayer/objective/simplified_objective.hpp"
-#include "twolayer/gaussian/relu_kernel_gradient.hpp"
+#include "twolayer/gaussian/homogeneous_kernel.hpp"
 #include "twolayer/gaussian/scaling_factor.hpp"
 #include "twolayer/model/target_law.hpp"

@@ -1,10 +1,12 @@
-// The finite objective for a realised ReLU target (DESIGN.md §2):
+// The finite objective for a realised target (DESIGN.md §2), for any activation σ with a
+// closed-form kernel K (gaussian/closed_form_kernel.hpp):
 //
 //   L_N(b, V) = (1/N²) Σ_{i,i'} a_i a_i' K(w_i, w_i') − (2/N) Σ_{i,j} a_i b_j K(w_i, v_j)
 //               + Σ_{j,j'} b_j b_j' K(v_j, v_j'),
 //
-// the exact population loss E_x[(f_N(x) − g(x))²] of g(x) = Σ_j b_j relu(<v_j, x>) against
-// f_N(x) = (1/N) Σ_i a_i relu(<w_i, x>). The constant term E[f_N²] costs O(N²) kernel
+// the exact population loss E_x[(f_N(x) − g(x))²] of g(x) = Σ_j b_j σ(<v_j, x>) against
+// f_N(x) = (1/N) Σ_i a_i σ(<w_i, x>). The gradient is available for activations
+// homogeneous of degree 1 (gaussian/homogeneous_kernel.hpp). The constant term E[f_N²] costs O(N²) kernel
 // evaluations and is computed once, at construction, unless the caller declines it (too
 // large): then only the variable part L_N − E[f_N²], which the minimiser and gradient
 // need, is available, and asking for the value is an error rather than a silent estimate.
@@ -12,19 +14,20 @@
 #pragma once
 
 #include "twolayer/gaussian/closed_form_kernel.hpp"
-#include "twolayer/gaussian/relu_kernel_gradient.hpp"
+#include "twolayer/gaussian/homogeneous_kernel.hpp"
 
 #include <optional>
 #include <stdexcept>
 
 namespace twolayer {
 
-template <class Real>
-class finite_relu_objective {
+template <class Real, class Activation = activation::relu>
+class finite_objective {
 public:
   /// a: second-layer weights (N); W: first-layer weights as the columns of a d × N matrix.
-  finite_relu_objective(vector<Real> a, matrix<Real> W, bool with_constant_term = true)
-      : a_(std::move(a)), W_(std::move(W))
+  finite_objective(vector<Real> a, matrix<Real> W, bool with_constant_term = true,
+                   Activation sigma = Activation{})
+      : sigma_(std::move(sigma)), a_(std::move(a)), W_(std::move(W))
   {
     if (a_.size() != W_.cols() || a_.size() == 0)
       throw std::invalid_argument("twolayer: target needs N >= 1 and one weight per column of W");
@@ -33,7 +36,7 @@ public:
     const auto N = a_.size();
     Real sum = 0;
     for (Eigen::Index i = 0; i < N; ++i) {
-      sum += a_(i) * a_(i) * W_.col(i).squaredNorm() / 2;  // K(w, w) = ‖w‖²/2
+      sum += a_(i) * a_(i) * kernel(W_.col(i), W_.col(i));
       for (Eigen::Index k = i + 1; k < N; ++k)
         sum += 2 * a_(i) * a_(k) * kernel(W_.col(i), W_.col(k));
     }
@@ -78,7 +81,7 @@ public:
     return loss;
   }
 
-  /// ∂L_N/∂b and ∂L_N/∂V (columns), from ∇_v K (gaussian/relu_kernel_gradient.hpp).
+  /// ∂L_N/∂b and ∂L_N/∂V (columns), from ∇_v K (gaussian/homogeneous_kernel.hpp).
   void gradient(const vector<Real>& b, const matrix<Real>& V, vector<Real>& grad_b,
                 matrix<Real>& grad_V) const
   {
@@ -90,20 +93,20 @@ public:
       vector<Real> target_pull = vector<Real>::Zero(V.rows());
       for (Eigen::Index i = 0; i < N; ++i) {
         grad_b(j) -= 2 * a_(i) * kernel(W_.col(i), V.col(j)) / Real(N);
-        target_pull += a_(i) * relu_kernel_gradient<Real>(W_.col(i), V.col(j));
+        target_pull += a_(i) * homogeneous_kernel_gradient<Activation, Real>(sigma_, W_.col(i), V.col(j));
       }
       grad_V.col(j) -= 2 * b(j) * target_pull / Real(N);
       for (Eigen::Index k = 0; k < b.size(); ++k) {
         grad_b(j) += 2 * b(k) * kernel(V.col(j), V.col(k));
-        grad_V.col(j) += 2 * b(j) * b(k) * relu_kernel_gradient<Real>(V.col(k), V.col(j));
+        grad_V.col(j) += 2 * b(j) * b(k) * homogeneous_kernel_gradient<Activation, Real>(sigma_, V.col(k), V.col(j));
       }
     }
   }
 
 private:
-  static Real kernel(const vector<Real>& u, const vector<Real>& v)
+  Real kernel(const vector<Real>& u, const vector<Real>& v) const
   {
-    return closed_form_kernel(activation::relu{}, u, v);
+    return closed_form_kernel(sigma_, u, v);
   }
   void check_shapes(const vector<Real>& b, const matrix<Real>& V) const
   {
@@ -111,9 +114,13 @@ private:
       throw std::invalid_argument("twolayer: compressed network shape does not match the target");
   }
 
+  Activation sigma_;
   vector<Real> a_;
   matrix<Real> W_;
   std::optional<Real> constant_;
 };
+
+template <class Real>
+using finite_relu_objective = finite_objective<Real, activation::relu>;
 
 }  // namespace twolayer

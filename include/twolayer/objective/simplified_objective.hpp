@@ -1,30 +1,36 @@
-// The simplified (mean-field) objective of DESIGN.md §2 for an isotropic ReLU target with
-// expected scaling factor α = E[a‖w‖]:
+// The simplified (mean-field) objective of DESIGN.md §2 for an isotropic target with
+// expected scaling factor α = E[a‖w‖] and an activation σ homogeneous of degree 1 (relu,
+// leaky relu, abs): the target is F(x) = α μ_σ ‖x‖, μ_σ = E[σ(u₁)] on the sphere
+// (gaussian/homogeneous_kernel.hpp), so
 //
-//   L~(b, V) = α² d c_d² − 2 α d c_d² Σ_j b_j ‖v_j‖ + Σ_{j,j'} b_j b_j' K(v_j, v_j'),
+//   L~(b, V) = α² d μ_σ² − 2 α d μ_σ² Σ_j b_j ‖v_j‖ + Σ_{j,j'} b_j b_j' K(v_j, v_j'),
 //
-// K the ReLU kernel (‖u‖‖v‖ k(ρ)/2π), and its gradient in (b, V).
+// (for relu μ = c_d, DESIGN's formula), and its gradient in (b, V).
 #pragma once
 
 #include "twolayer/gaussian/closed_form_kernel.hpp"
-#include "twolayer/gaussian/relu_kernel_gradient.hpp"
+#include "twolayer/gaussian/homogeneous_kernel.hpp"
 #include "twolayer/gaussian/sphere_moments.hpp"
 
 #include <stdexcept>
 
 namespace twolayer {
 
-template <class Real>
-class simplified_relu_objective {
+template <class Real, class Activation = activation::relu>
+class simplified_objective {
+  static_assert(Activation::homogeneity == 1, "needs an activation homogeneous of degree 1");
+
 public:
-  simplified_relu_objective(const Real& alpha, unsigned d)
-      : alpha_(alpha), d_(d), cross_(alpha * d * sphere_relu_mean<Real>(d) * sphere_relu_mean<Real>(d))
+  simplified_objective(const Real& alpha, unsigned d, Activation sigma = Activation{})
+      : sigma_(std::move(sigma)), alpha_(alpha), d_(d)
   {
+    const Real mean = sphere_mean<Real>(sigma_, d);
+    cross_ = alpha * d * mean * mean;
   }
 
-  /// E[F²] = α² d c_d².
+  /// E[F²] = α² d μ_σ².
   Real constant_term() const { return alpha_ * cross_; }
-  /// E[F(x) relu(<v,x>)] per unit ‖v‖: α d c_d².
+  /// E[F(x) σ(<v,x>)] per unit ‖v‖: α d μ_σ².
   const Real& cross_coefficient() const { return cross_; }
 
   Real value(const vector<Real>& b, const matrix<Real>& V) const
@@ -34,7 +40,7 @@ public:
     for (Eigen::Index j = 0; j < b.size(); ++j) {
       loss -= 2 * cross_ * b(j) * V.col(j).norm();
       for (Eigen::Index k = 0; k < b.size(); ++k)
-        loss += b(j) * b(k) * closed_form_kernel(activation::relu{}, V.col(j), V.col(k));
+        loss += b(j) * b(k) * closed_form_kernel(sigma_, V.col(j), V.col(k));
     }
     return loss;
   }
@@ -52,8 +58,8 @@ public:
       grad_b(j) -= 2 * cross_ * norm;
       grad_V.col(j) -= 2 * cross_ * b(j) * V.col(j) / norm;
       for (Eigen::Index k = 0; k < b.size(); ++k) {
-        grad_b(j) += 2 * b(k) * closed_form_kernel(activation::relu{}, V.col(j), V.col(k));
-        grad_V.col(j) += 2 * b(j) * b(k) * relu_kernel_gradient<Real>(V.col(k), V.col(j));
+        grad_b(j) += 2 * b(k) * closed_form_kernel(sigma_, V.col(j), V.col(k));
+        grad_V.col(j) += 2 * b(j) * b(k) * homogeneous_kernel_gradient<Activation, Real>(sigma_, V.col(k), V.col(j));
       }
     }
   }
@@ -65,9 +71,13 @@ private:
       throw std::invalid_argument("twolayer: compressed network shape does not match d");
   }
 
+  Activation sigma_;
   Real alpha_;
   unsigned d_;
   Real cross_;
 };
+
+template <class Real>
+using simplified_relu_objective = simplified_objective<Real, activation::relu>;
 
 }  // namespace twolayer

@@ -3,6 +3,7 @@
 // Hessian against high-order finite differences along geodesics at 50 digits.
 #include "twolayer/geometry/simplex_etf.hpp"
 #include "twolayer/numeric/agreement.hpp"
+#include "twolayer/numeric/dual.hpp"
 #include "twolayer/objective/reduced_hessian.hpp"
 #include "random_matrices.hpp"
 
@@ -26,15 +27,23 @@ matrix<R> random_tangent(const matrix<R>& U, std::uint64_t seed)
   return project_to_tangent(U, xi);
 }
 
-/// The geodesic of (S^{d−1})^M through U with velocity ξ, at time t.
-matrix<R> geodesic(const matrix<R>& U, const matrix<R>& xi, const R& t)
+/// The geodesic of (S^{d−1})^M through U with velocity ξ, at time t (t may be a dual
+/// number, to differentiate along it).
+template <class T = R>
+matrix<T> geodesic(const matrix<R>& U, const matrix<R>& xi, const T& t)
 {
-  matrix<R> moved = U;
+  using std::cos;
+  using std::sin;
+  matrix<T> moved = U.cast<T>();
   for (int j = 0; j < U.cols(); ++j) {
     const R speed = xi.col(j).norm();
     if (speed == 0)
       continue;
-    moved.col(j) = cos(R(t * speed)) * U.col(j) + sin(R(t * speed)) * xi.col(j) / speed;
+    const T angle_travelled = t * speed;
+    const T along = cos(angle_travelled);
+    const T across = sin(angle_travelled);
+    for (int i = 0; i < U.rows(); ++i)
+      moved(i, j) = along * U(i, j) + across * R(xi(i, j) / speed);
   }
   return moved;
 }
@@ -131,4 +140,36 @@ TEST_CASE("coincident directions are reported degenerate, never a number", "[red
   U.col(2) = U.col(0);
   CHECK(reduced_objective(U, singular_tolerance).degenerate);
   CHECK(reduced_objective_hessian(U, singular_tolerance).size() == 0);
+}
+
+TEST_CASE("dual numbers: the same gradient and Hessian by forward-mode differentiation", "[reduced]")
+{
+  // The objective's own code, run on dual numbers along a geodesic, differentiates
+  // itself: an independent route to ⟨grad Φ, ξ⟩ (dual) and Hess Φ[ξ, ξ] (dual of dual),
+  // exact up to rounding.
+  using first = dual<R>;
+  using second = dual<dual<R>>;
+  for (auto [M, d, seed] : std::vector<std::tuple<int, int, int>>{{3, 2, 7}, {4, 3, 8}, {6, 4, 9}}) {
+    const matrix<R> U = random_directions(d, M, seed);
+    const matrix<R> xi = random_tangent(U, seed + 300);
+    const auto value = reduced_objective(U, singular_tolerance);
+    const matrix<R> gradient =
+        project_to_tangent(U, reduced_objective_euclidean_gradient(U, value.weights));
+    const R analytic_slope = (gradient.array() * xi.array()).sum();
+    const first t1(R(0), R(1));
+    const R dual_slope =
+        reduced_objective(geodesic(U, xi, t1), first(singular_tolerance)).phi.derivative;
+    INFO("M = " << M << ", d = " << d << ": analytic " << analytic_slope << ", dual " << dual_slope);
+    CHECK(agreeing_digits(dual_slope, analytic_slope) >= 45);
+
+    const matrix<R> hessian = reduced_objective_hessian(U, singular_tolerance);
+    const matrix<R> T = tangent_bases(U);
+    const vector<R> coordinates = T.transpose() * Eigen::Map<const vector<R>>(xi.data(), xi.size());
+    const R analytic_curvature = coordinates.dot(hessian * coordinates);
+    const second t2(first(R(0), R(1)), first(R(1), R(0)));
+    const R dual_curvature =
+        reduced_objective(geodesic(U, xi, t2), second(singular_tolerance)).phi.derivative.derivative;
+    INFO("analytic " << analytic_curvature << ", dual of dual " << dual_curvature);
+    CHECK(agreeing_digits(dual_curvature, analytic_curvature) >= 45);
+  }
 }

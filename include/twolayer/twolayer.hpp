@@ -2,6 +2,8 @@
 #pragma once
 
 #include "twolayer/numeric/agreement.hpp"
+#include "twolayer/numeric/constants.hpp"
+#include "twolayer/numeric/dual.hpp"
 #include "twolayer/numeric/eigen_traits.hpp"
 #include "twolayer/numeric/scalar.hpp"
 

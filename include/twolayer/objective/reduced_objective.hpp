@@ -12,6 +12,7 @@
 #pragma once
 
 #include "twolayer/gaussian/relu_kernel.hpp"
+#include "twolayer/numeric/constants.hpp"
 #include "twolayer/numeric/eigen_traits.hpp"
 
 #include <Eigen/Cholesky>
@@ -32,9 +33,9 @@ matrix<Real> arc_cosine_gram(const matrix<Real>& U)
 {
   const int M = static_cast<int>(U.cols());
   matrix<Real> K(M, M);
-  const Real pi = boost::math::constants::pi<Real>();
+  const Real diagonal = pi<Real>();  // k(1) = π
   for (int j = 0; j < M; ++j) {
-    K(j, j) = pi;
+    K(j, j) = diagonal;
     for (int k = j + 1; k < M; ++k)
       K(j, k) = K(k, j) = arc_cosine_kernel(angle<Real>::between(U.col(j), U.col(k)));
   }
@@ -52,7 +53,7 @@ reduced_value<Real> reduced_objective(const matrix<Real>& U, const Real& singula
   Eigen::LDLT<matrix<Real>> ldlt(result.gram);
   const Real smallest_pivot = ldlt.vectorD().minCoeff();
   if (ldlt.info() != Eigen::Success ||
-      !(smallest_pivot > singular_tolerance * boost::math::constants::pi<Real>())) {
+      !(smallest_pivot > singular_tolerance * pi<Real>())) {
     result.degenerate = true;
     return result;
   }
@@ -90,10 +91,10 @@ matrix<Real> project_to_tangent(const matrix<Real>& U, const matrix<Real>& eucli
 template <class Real>
 Real simplex_etf_phi(int M)
 {
-  const Real pi = boost::math::constants::pi<Real>();
+  const Real k_one = pi<Real>();  // k(1) = π
   if (M == 1)
-    return 1 / pi;
-  return Real(M) / (pi + (M - 1) * arc_cosine_kernel(Real(Real(-1) / (M - 1))));
+    return 1 / k_one;
+  return Real(M) / (k_one + (M - 1) * arc_cosine_kernel(Real(Real(-1) / (M - 1))));
 }
 
 }  // namespace twolayer

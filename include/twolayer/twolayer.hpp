@@ -1,4 +1,5 @@
-// Everything twolayer offers, for users who prefer one include.
+// Everything twolayer offers, for users who prefer one include. The rooms, lowest first:
+// numeric ← model ← gaussian ← objective, with geometry beside objective; report apart.
 #pragma once
 
 #include "twolayer/numeric/agreement.hpp"
@@ -8,25 +9,25 @@
 #include "twolayer/numeric/scalar.hpp"
 
 #include "twolayer/model/activation.hpp"
+#include "twolayer/model/target_law.hpp"
 
 #include "twolayer/gaussian/angle.hpp"
 #include "twolayer/gaussian/closed_form_kernel.hpp"
 #include "twolayer/gaussian/enclosure.hpp"
 #include "twolayer/gaussian/hermite_series.hpp"
+#include "twolayer/gaussian/homogeneous_kernel.hpp"
 #include "twolayer/gaussian/monte_carlo_kernel.hpp"
 #include "twolayer/gaussian/quadrature_kernel.hpp"
 #include "twolayer/gaussian/quadrature_rules.hpp"
 #include "twolayer/gaussian/radial_moments.hpp"
 #include "twolayer/gaussian/relu_kernel.hpp"
 #include "twolayer/gaussian/relu_target_moments.hpp"
+#include "twolayer/gaussian/scaling_factor.hpp"
 #include "twolayer/gaussian/sphere_moments.hpp"
 
 #include "twolayer/geometry/simplex_etf.hpp"
 
+#include "twolayer/objective/finite_objective.hpp"
 #include "twolayer/objective/reduced_hessian.hpp"
 #include "twolayer/objective/reduced_objective.hpp"
-#include "twolayer/objective/finite_objective.hpp"
 #include "twolayer/objective/simplified_objective.hpp"
-#include "twolayer/gaussian/homogeneous_kernel.hpp"
-#include "twolayer/gaussian/scaling_factor.hpp"
-#include "twolayer/model/target_law.hpp"

@@ -1,5 +1,6 @@
 // Everything twolayer offers, for users who prefer one include. The rooms, lowest first:
-// numeric ← model ← gaussian ← objective, with geometry beside objective; report apart.
+// numeric ← model ← gaussian ← objective ← check, with geometry beside objective;
+// report apart.
 #pragma once
 
 #include "twolayer/numeric/agreement.hpp"
@@ -25,9 +26,12 @@
 #include "twolayer/gaussian/scaling_factor.hpp"
 #include "twolayer/gaussian/sphere_moments.hpp"
 
+#include "twolayer/geometry/orbit.hpp"
 #include "twolayer/geometry/simplex_etf.hpp"
 
 #include "twolayer/objective/finite_objective.hpp"
 #include "twolayer/objective/reduced_hessian.hpp"
 #include "twolayer/objective/reduced_objective.hpp"
 #include "twolayer/objective/simplified_objective.hpp"
+
+#include "twolayer/check/second_order.hpp"

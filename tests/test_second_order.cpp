@@ -1,0 +1,70 @@
+// The second-order test (DESIGN.md §3) at 50 digits: the simplex ETF is a strict local
+// maximum modulo O(d) with exactly orbit-dimension zero modes; the antipodal pair is
+// degenerate; a planar square of four directions in R³ is a saddle.
+#include "twolayer/check/second_order.hpp"
+#include "twolayer/geometry/simplex_etf.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace twolayer;
+using R = mpfr50;
+
+namespace {
+const R singular_tolerance = pow(R(10), -40);
+const R zero_threshold = pow(R(10), -30);
+}  // namespace
+
+TEST_CASE("orbit dimension of a configuration spanning r of d dimensions", "[second_order]")
+{
+  CHECK(orbit_dimension(2, 2) == 1);
+  CHECK(orbit_dimension(3, 2) == 3);  // a planar configuration in R³: all of O(3) moves it
+  CHECK(orbit_dimension(3, 1) == 2);
+  CHECK(orbit_dimension(6, 4) == 14);
+  CHECK(orbit_dimension(4, 4) == 6);
+}
+
+TEST_CASE("the simplex ETF is a strict local maximum with orbit-dimension zero modes",
+          "[second_order]")
+{
+  for (auto [M, d] : std::vector<std::pair<int, int>>{{3, 2}, {3, 3}, {4, 3}, {5, 4}, {5, 6}}) {
+    const auto result = second_order_test<R>(simplex_etf<R>(M, d), zero_threshold, singular_tolerance);
+    INFO("M = " << M << ", d = " << d << ": zero modes " << result.zero_modes << ", orbit "
+                << result.orbit_dim << ", margin " << result.margin << ", largest eigenvalue "
+                << result.eigenvalues.maxCoeff());
+    CHECK(result.verdict == "strict_local_max");
+    CHECK(result.span == M - 1);
+    CHECK(result.zero_modes == result.orbit_dim);
+    CHECK(result.margin > pow(R(10), -3));
+    // the zero cluster sits at rounding level, far below the threshold
+    for (Eigen::Index i = 0; i < result.eigenvalues.size(); ++i)
+      if (abs(result.eigenvalues(i)) <= zero_threshold)
+        CHECK(abs(result.eigenvalues(i)) < pow(R(10), -45));
+  }
+}
+
+TEST_CASE("the antipodal pair is degenerate, not strict and not an error", "[second_order]")
+{
+  const auto result = second_order_test<R>(simplex_etf<R>(2, 3), zero_threshold, singular_tolerance);
+  CHECK(result.verdict == "degenerate");
+  CHECK(result.zero_modes == 4);
+  CHECK(result.orbit_dim == 2);
+}
+
+TEST_CASE("four directions on a square in a plane of R^3 are a saddle", "[second_order]")
+{
+  // Critical by symmetry (y constant; each u_j's neighbours cancel and k'(−1) = 0), but
+  // leaving the plane towards the tetrahedron raises Φ while in-plane moves lower it.
+  matrix<R> U = matrix<R>::Zero(3, 4);
+  U(0, 0) = 1;
+  U(1, 1) = 1;
+  U(0, 2) = -1;
+  U(1, 3) = -1;
+  const auto value = reduced_objective(U, singular_tolerance);
+  const matrix<R> gradient =
+      project_to_tangent(U, reduced_objective_euclidean_gradient(U, value.weights));
+  REQUIRE(gradient.norm() < pow(R(10), -45));
+  const auto result = second_order_test<R>(U, zero_threshold, singular_tolerance);
+  INFO("positive " << result.positive << ", negative " << result.negative << ", zeros "
+                   << result.zero_modes << ", orbit " << result.orbit_dim);
+  CHECK(result.verdict == "saddle");
+}

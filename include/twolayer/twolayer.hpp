@@ -1,5 +1,5 @@
 // Everything twolayer offers, for users who prefer one include. The rooms, lowest first:
-// numeric ← model ← gaussian ← objective ← check, with geometry beside objective;
+// numeric ← model ← gaussian ← objective ← optimise / check, with geometry beside objective;
 // report apart.
 #pragma once
 
@@ -33,5 +33,8 @@
 #include "twolayer/objective/reduced_hessian.hpp"
 #include "twolayer/objective/reduced_objective.hpp"
 #include "twolayer/objective/simplified_objective.hpp"
+
+#include "twolayer/optimize/lbfgs.hpp"
+#include "twolayer/optimize/sphere_product.hpp"
 
 #include "twolayer/check/second_order.hpp"

@@ -2,6 +2,8 @@
 // maximising Φ from uniform random starts, to a gradient norm of 1e-10, with the share
 // of restarts that converged.
 #include "twolayer/model/target_law.hpp"
+#include "twolayer/check/second_order.hpp"
+#include "twolayer/geometry/simplex_etf.hpp"
 #include "twolayer/optimize/lbfgs.hpp"
 
 #include <chrono>
@@ -32,6 +34,18 @@ void bench(int M, int d, int restarts)
               M, d, restarts / seconds, double(evaluations) / restarts, converged, restarts, best);
 }
 
+void bench_second_order(int M, int d)
+{
+  using R = twolayer::mpfr50;
+  const auto start = std::chrono::steady_clock::now();
+  const auto result = twolayer::second_order_test<R>(twolayer::simplex_etf<R>(M, d), R("1e-30"), R("1e-40"));
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::printf("second-order test at the ETF (M, d) = (%d, %d), 50 digits: %.2f s (Hessian %d x %d, "
+              "verdict %s, %d zero modes = orbit %d, margin %.6f)\n",
+              M, d, seconds, M * (d - 1), M * (d - 1), result.verdict.c_str(), result.zero_modes,
+              result.orbit_dim, static_cast<double>(result.margin));
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
@@ -39,7 +53,8 @@ int main(int argc, char** argv)
   if (argc > 1) {
     if (std::string(argv[1]) == "--help") {
       std::printf("Usage: twolayer-bench-search\n\nPrints restarts per second of the double "
-                  "L-BFGS search for (M, d) = (9, 8) and (17, 16).\n");
+                  "L-BFGS search for (M, d) = (9, 8) and (17, 16), and the time of the "
+                  "second-order test at the (9, 8) ETF at 50 digits.\n");
       return 0;
     }
     std::fprintf(stderr, "twolayer-bench-search: error: unexpected argument '%s'\n", argv[1]);
@@ -47,5 +62,6 @@ int main(int argc, char** argv)
   }
   bench(9, 8, 500);
   bench(17, 16, 100);
+  bench_second_order(9, 8);
   return 0;
 }

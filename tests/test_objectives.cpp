@@ -32,6 +32,33 @@ R directional_derivative(const F& f, const vector<R>& b, const matrix<R>& V,
   return (45 * (at(1) - at(-1)) - 9 * (at(2) - at(-2)) + (at(3) - at(-3))) / (60 * h);
 }
 
+/// Monte Carlo estimate of E_x[(f_N(x) − g(x))²] with its standard error, in double.
+template <class Activation>
+std::pair<double, double> monte_carlo_loss(const Activation& sigma, const vector<double>& a,
+                                           const matrix<double>& W, const vector<double>& b,
+                                           const matrix<double>& V, int samples,
+                                           std::uint64_t seed)
+{
+  boost::random::mt19937_64 engine(seed);
+  boost::random::normal_distribution<double> normal;
+  double mean = 0, m2 = 0;
+  vector<double> x(W.rows());
+  for (int s = 1; s <= samples; ++s) {
+    for (Eigen::Index i = 0; i < x.size(); ++i)
+      x(i) = normal(engine);
+    double residual = 0;
+    for (Eigen::Index i = 0; i < a.size(); ++i)
+      residual += a(i) * sigma(double(W.col(i).dot(x))) / double(a.size());
+    for (Eigen::Index j = 0; j < b.size(); ++j)
+      residual -= b(j) * sigma(double(V.col(j).dot(x)));
+    const double value = residual * residual;
+    const double delta = value - mean;
+    mean += delta / s;
+    m2 += delta * (value - mean);
+  }
+  return {mean, std::sqrt(m2 / (samples - 1) / samples)};
+}
+
 }  // namespace
 
 TEST_CASE("L_N equals a Monte Carlo estimate of E[(f_N - g)^2] (N = 7, d = 3)", "[objectives]")
@@ -41,28 +68,8 @@ TEST_CASE("L_N equals a Monte Carlo estimate of E[(f_N - g)^2] (N = 7, d = 3)", 
   const matrix<double> W = gaussian_matrix<double>(d, N, 2) / std::sqrt(d);
   const vector<double> b = gaussian_vector<double>(M, 3);
   const matrix<double> V = gaussian_matrix<double>(d, M, 4);
-  const finite_relu_objective<double> objective(a, W);
-  const double exact = objective.value(b, V);
-
-  boost::random::mt19937_64 engine(5);
-  boost::random::normal_distribution<double> normal;
-  const int samples = 400000;
-  double mean = 0, m2 = 0;
-  for (int s = 1; s <= samples; ++s) {
-    vector<double> x(d);
-    for (int i = 0; i < d; ++i)
-      x(i) = normal(engine);
-    double residual = 0;
-    for (int i = 0; i < N; ++i)
-      residual += a(i) * std::max(0.0, W.col(i).dot(x)) / N;
-    for (int j = 0; j < M; ++j)
-      residual -= b(j) * std::max(0.0, V.col(j).dot(x));
-    const double value = residual * residual;
-    const double delta = value - mean;
-    mean += delta / s;
-    m2 += delta * (value - mean);
-  }
-  const double standard_error = std::sqrt(m2 / (samples - 1) / samples);
+  const double exact = finite_relu_objective<double>(a, W).value(b, V);
+  const auto [mean, standard_error] = monte_carlo_loss(activation::relu{}, a, W, b, V, 400000, 5);
   INFO("L_N = " << exact << ", Monte Carlo " << mean << " +- " << standard_error);
   CHECK(std::abs(mean - exact) <= 4 * standard_error);
 }
@@ -224,24 +231,7 @@ TEST_CASE("L_N for a smooth activation (erf) equals Monte Carlo", "[objectives]"
   const vector<double> b = gaussian_vector<double>(M, 53);
   const matrix<double> V = gaussian_matrix<double>(d, M, 54);
   const double exact = finite_objective<double, activation::erf>(a, W).value(b, V);
-  boost::random::mt19937_64 engine(55);
-  boost::random::normal_distribution<double> normal;
-  const int samples = 200000;
-  double mean = 0, m2 = 0;
-  for (int s = 1; s <= samples; ++s) {
-    vector<double> x(d);
-    for (int i = 0; i < d; ++i)
-      x(i) = normal(engine);
-    double residual = 0;
-    for (int i = 0; i < N; ++i)
-      residual += a(i) * std::erf(W.col(i).dot(x)) / N;
-    for (int j = 0; j < M; ++j)
-      residual -= b(j) * std::erf(V.col(j).dot(x));
-    const double delta = residual * residual - mean;
-    mean += delta / s;
-    m2 += delta * (residual * residual - mean);
-  }
-  const double standard_error = std::sqrt(m2 / (samples - 1) / samples);
+  const auto [mean, standard_error] = monte_carlo_loss(activation::erf{}, a, W, b, V, 200000, 55);
   INFO("L_N = " << exact << ", Monte Carlo " << mean << " +- " << standard_error);
   CHECK(std::abs(mean - exact) <= 4 * standard_error);
 }

@@ -26,6 +26,7 @@
 #include "twolayer/gaussian/scaling_factor.hpp"
 #include "twolayer/gaussian/sphere_moments.hpp"
 
+#include "twolayer/geometry/invariants.hpp"
 #include "twolayer/geometry/orbit.hpp"
 #include "twolayer/geometry/simplex_etf.hpp"
 
@@ -35,6 +36,7 @@
 #include "twolayer/objective/simplified_objective.hpp"
 
 #include "twolayer/optimize/lbfgs.hpp"
+#include "twolayer/optimize/multi_start.hpp"
 #include "twolayer/optimize/sphere_product.hpp"
 
 #include "twolayer/check/second_order.hpp"

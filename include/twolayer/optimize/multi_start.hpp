@@ -1,0 +1,113 @@
+// Multi-start search for the maxima of Φ on (S^{d−1})^M (DESIGN.md §5): restarts from
+// independent uniform random configurations, each seeded from (seed, M, d, restart index)
+// alone — so any prefix of a run, and a run resumed from its results, reproduces the same
+// restarts — and a catalogue of the distinct local optima found, with basin counts and the
+// Good–Turing estimate of the probability that a new restart lands in an unseen basin
+// (basins seen exactly once / restarts). Restarts that stall, run into coincident
+// directions or diverge are counted in their own classes, never dropped.
+#pragma once
+
+#include "twolayer/geometry/invariants.hpp"
+#include "twolayer/model/target_law.hpp"
+#include "twolayer/optimize/lbfgs.hpp"
+
+#include <boost/random/mersenne_twister.hpp>
+#include <boost/random/normal_distribution.hpp>
+
+#include <map>
+
+namespace twolayer {
+
+/// The seed of one restart, from (seed, M, d, index) only.
+inline std::uint64_t restart_seed(std::uint64_t seed, int M, int d, std::uint64_t index)
+{
+  std::uint64_t h = mix64(seed);
+  for (std::uint64_t part : {std::uint64_t(M), std::uint64_t(d), index})
+    h = mix64(h ^ part);
+  return h;
+}
+
+/// A uniform random configuration: M independent uniform directions in R^d.
+inline matrix<double> random_configuration(int M, int d, std::uint64_t seed)
+{
+  boost::random::mt19937_64 engine(seed);
+  boost::random::normal_distribution<double> normal(0.0, 1.0);
+  matrix<double> U(d, M);
+  for (int j = 0; j < M; ++j) {
+    for (int i = 0; i < d; ++i)
+      U(i, j) = normal(engine);
+    U.col(j).normalize();
+  }
+  return U;
+}
+
+struct basin {
+  matrix<double> representative;  // the first optimum found in this basin
+  double phi = 0;
+  configuration_invariants<double> invariants;
+  long count = 0;
+  std::uint64_t first_restart = 0;
+};
+
+struct search_catalogue {
+  std::vector<basin> basins;  // in order of discovery
+  long restarts = 0;
+  std::map<search_status, long> outcomes;
+
+  /// Basins seen exactly once.
+  long singletons() const
+  {
+    long n = 0;
+    for (const auto& b : basins)
+      n += b.count == 1;
+    return n;
+  }
+  /// Good–Turing estimate of the probability that one more restart finds a new basin.
+  double unseen_estimate() const
+  {
+    return restarts == 0 ? 1.0 : static_cast<double>(singletons()) / static_cast<double>(restarts);
+  }
+  /// The basin with the largest Φ (ties: the first found).
+  const basin* best() const
+  {
+    const basin* top = nullptr;
+    for (const auto& b : basins)
+      if (!top || b.phi > top->phi)
+        top = &b;
+    return top;
+  }
+};
+
+struct multi_start_options {
+  std::uint64_t seed = 1;
+  lbfgs_options<double> search;
+  double value_tolerance = 1e-9;      // two optima with Φ this close …
+  double invariant_tolerance = 1e-5;  // … and inner products this close are one basin
+};
+
+/// Runs restarts [first, first + count) and adds their converged optima to the catalogue.
+inline void run_restarts(int M, int d, std::uint64_t first, std::uint64_t count,
+                         const multi_start_options& options, search_catalogue& catalogue)
+{
+  for (std::uint64_t index = first; index < first + count; ++index) {
+    const auto run =
+        maximise_phi(random_configuration(M, d, restart_seed(options.seed, M, d, index)), options.search);
+    ++catalogue.restarts;
+    ++catalogue.outcomes[run.status];
+    if (run.status != search_status::converged)
+      continue;
+    const auto invariants = invariants_of(run.U, options.invariant_tolerance);
+    bool found = false;
+    for (auto& b : catalogue.basins)
+      if (std::abs(b.phi - run.phi) <= options.value_tolerance &&
+          same_invariants(b.invariants, invariants, options.invariant_tolerance)) {
+        ++b.count;
+        found = true;
+        break;
+      }
+    if (!found)
+      catalogue.basins.push_back({run.U, run.phi, invariants, 1, index});
+  }
+}
+
+}  // namespace twolayer

@@ -32,6 +32,23 @@ R directional_derivative(const F& f, const vector<R>& b, const matrix<R>& V,
   return (45 * (at(1) - at(-1)) - 9 * (at(2) - at(-2)) + (at(3) - at(-3))) / (60 * h);
 }
 
+/// Checks the analytic gradient of an objective in (b, V) against the sixth-order
+/// directional finite difference along (db, dV), to 30 digits.
+template <class Objective>
+void check_gradient(const Objective& objective, const std::string& name, const vector<R>& b,
+                    const matrix<R>& V, const vector<R>& db, const matrix<R>& dV)
+{
+  vector<R> grad_b;
+  matrix<R> grad_V;
+  objective.gradient(b, V, grad_b, grad_V);
+  const R analytic = grad_b.dot(db) + (grad_V.array() * dV.array()).sum();
+  const R numeric = directional_derivative(
+      [&](const vector<R>& bb, const matrix<R>& VV) { return objective.value(bb, VV); }, b, V, db,
+      dV);
+  INFO(name << ": analytic " << analytic << ", numeric " << numeric);
+  CHECK(agreeing_digits(numeric, analytic) >= 30);
+}
+
 /// Monte Carlo estimate of E_x[(f_N(x) − g(x))²] with its standard error, in double.
 template <class Activation>
 std::pair<double, double> monte_carlo_loss(const Activation& sigma, const vector<double>& a,
@@ -157,19 +174,8 @@ TEST_CASE("gradients of L_N and L~ equal finite differences (>= 30 digits)", "[o
   const vector<R> db = gaussian_vector<R>(M, 35);
   const matrix<R> dV = gaussian_matrix<R>(d, M, 36);
 
-  auto check_gradient = [&](const auto& objective, const char* name) {
-    vector<R> grad_b;
-    matrix<R> grad_V;
-    objective.gradient(b, V, grad_b, grad_V);
-    const R analytic = grad_b.dot(db) + (grad_V.array() * dV.array()).sum();
-    const R numeric = directional_derivative(
-        [&](const vector<R>& bb, const matrix<R>& VV) { return objective.value(bb, VV); }, b, V,
-        db, dV);
-    INFO(name << ": analytic " << analytic << ", numeric " << numeric);
-    CHECK(agreeing_digits(numeric, analytic) >= 30);
-  };
-  check_gradient(finite_relu_objective<R>(a, W), "L_N");
-  check_gradient(simplified_relu_objective<R>(R(11) / 10, d), "L~");
+  check_gradient(finite_relu_objective<R>(a, W), "L_N", b, V, db, dV);
+  check_gradient(simplified_relu_objective<R>(R(11) / 10, d), "L~", b, V, db, dV);
 }
 
 TEST_CASE("simplified target of leaky relu and abs: E[F^2] = a^2 E[kappa(<u,u'>)] (>= 45 digits)",
@@ -205,22 +211,11 @@ TEST_CASE("gradients for leaky relu and abs equal finite differences (>= 30 digi
   const matrix<R> V = gaussian_matrix<R>(d, M, 44);
   const vector<R> db = gaussian_vector<R>(M, 45);
   const matrix<R> dV = gaussian_matrix<R>(d, M, 46);
-  auto check_gradient = [&](const auto& objective, const std::string& name) {
-    vector<R> grad_b;
-    matrix<R> grad_V;
-    objective.gradient(b, V, grad_b, grad_V);
-    const R analytic = grad_b.dot(db) + (grad_V.array() * dV.array()).sum();
-    const R numeric = directional_derivative(
-        [&](const vector<R>& bb, const matrix<R>& VV) { return objective.value(bb, VV); }, b, V,
-        db, dV);
-    INFO(name << ": analytic " << analytic << ", numeric " << numeric);
-    CHECK(agreeing_digits(numeric, analytic) >= 30);
-  };
   const activation::leaky_relu<R> leaky{R(-3) / 10};
-  check_gradient(finite_objective<R, activation::leaky_relu<R>>(a, W, true, leaky), "L_N leaky");
-  check_gradient(simplified_objective<R, activation::leaky_relu<R>>(R(1), d, leaky), "L~ leaky");
-  check_gradient(finite_objective<R, activation::absolute>(a, W), "L_N abs");
-  check_gradient(simplified_objective<R, activation::absolute>(R(1), d), "L~ abs");
+  check_gradient(finite_objective<R, activation::leaky_relu<R>>(a, W, true, leaky), "L_N leaky", b, V, db, dV);
+  check_gradient(simplified_objective<R, activation::leaky_relu<R>>(R(1), d, leaky), "L~ leaky", b, V, db, dV);
+  check_gradient(finite_objective<R, activation::absolute>(a, W), "L_N abs", b, V, db, dV);
+  check_gradient(simplified_objective<R, activation::absolute>(R(1), d), "L~ abs", b, V, db, dV);
 }
 
 TEST_CASE("L_N for a smooth activation (erf) equals Monte Carlo", "[objectives]")

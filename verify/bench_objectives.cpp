@@ -4,6 +4,7 @@
 #include "twolayer/model/target_law.hpp"
 #include "twolayer/objective/finite_objective.hpp"
 #include "twolayer/objective/reduced_objective.hpp"
+#include "twolayer/optimize/multi_start.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -63,10 +64,7 @@ void bench_finite(const char* name, double budget)
 template <class Real>
 void bench_reduced(const char* name, int M, int d, double budget)
 {
-  const auto sample = twolayer::sample_target(twolayer::target_law{}, d, M, 3);
-  twolayer::matrix<Real> U = sample.W.cast<Real>();
-  for (int j = 0; j < M; ++j)
-    U.col(j).normalize();
+  const twolayer::matrix<Real> U = twolayer::random_configuration(M, d, 3).cast<Real>();
   const Real tolerance = Eigen::NumTraits<Real>::epsilon() * 1000;
   Real sink = 0;
   const double per_second = rate(

@@ -1,10 +1,9 @@
 // twolayer-bench-search: restarts per second of the double-precision Riemannian L-BFGS
 // maximising Φ from uniform random starts, to a gradient norm of 1e-10, with the share
 // of restarts that converged.
-#include "twolayer/model/target_law.hpp"
 #include "twolayer/check/second_order.hpp"
 #include "twolayer/geometry/simplex_etf.hpp"
-#include "twolayer/optimize/lbfgs.hpp"
+#include "twolayer/optimize/multi_start.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -20,10 +19,8 @@ void bench(int M, int d, int restarts)
   double best = 0;
   const auto start = std::chrono::steady_clock::now();
   for (int r = 0; r < restarts; ++r) {
-    twolayer::matrix<double> U = twolayer::sample_target(twolayer::target_law{}, d, M, 7000 + r).W;
-    for (int j = 0; j < M; ++j)
-      U.col(j).normalize();
-    const auto run = twolayer::maximise_phi(U, options);
+    const auto run = twolayer::maximise_phi(
+        twolayer::random_configuration(M, d, twolayer::restart_seed(7000, M, d, r)), options);
     converged += run.status == twolayer::search_status::converged;
     evaluations += run.evaluations;
     best = std::max(best, run.phi);

@@ -92,13 +92,15 @@ public:
     for (Eigen::Index j = 0; j < b.size(); ++j) {
       vector<Real> target_pull = vector<Real>::Zero(V.rows());
       for (Eigen::Index i = 0; i < N; ++i) {
-        grad_b(j) -= 2 * a_(i) * kernel(W_.col(i), V.col(j)) / Real(N);
-        target_pull += a_(i) * homogeneous_kernel_gradient<Activation, Real>(sigma_, W_.col(i), V.col(j));
+        const auto pair = homogeneous_kernel_and_gradient<Activation, Real>(sigma_, W_.col(i), V.col(j));
+        grad_b(j) -= 2 * a_(i) * pair.value / Real(N);
+        target_pull += a_(i) * pair.gradient;
       }
       grad_V.col(j) -= 2 * b(j) * target_pull / Real(N);
       for (Eigen::Index k = 0; k < b.size(); ++k) {
-        grad_b(j) += 2 * b(k) * kernel(V.col(j), V.col(k));
-        grad_V.col(j) += 2 * b(j) * b(k) * homogeneous_kernel_gradient<Activation, Real>(sigma_, V.col(k), V.col(j));
+        const auto pair = homogeneous_kernel_and_gradient<Activation, Real>(sigma_, V.col(k), V.col(j));
+        grad_b(j) += 2 * b(k) * pair.value;  // K(v_k, v_j) = K(v_j, v_k)
+        grad_V.col(j) += 2 * b(j) * b(k) * pair.gradient;
       }
     }
   }

@@ -77,8 +77,7 @@ matrix<Real> reduced_objective_hessian(const matrix<Real>& U, const Real& singul
       ambient.block(j * d, k * d, d, d).diagonal().array() -= weight * slope;
       ambient.block(k * d, j * d, d, d).diagonal().array() -= weight * slope;
     }
-  const Eigen::LDLT<matrix<Real>> ldlt(value.gram);
-  ambient += 2 * B.transpose() * ldlt.solve(B);
+  ambient += 2 * B.transpose() * value.factorization.solve(B);
   for (int j = 0; j < M; ++j)  // curvature of the sphere
     ambient.block(j * d, j * d, d, d).diagonal().array() -= U.col(j).dot(gradient.col(j));
 

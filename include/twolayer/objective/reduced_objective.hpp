@@ -25,6 +25,7 @@ struct reduced_value {
   Real phi = 0;             // Φ(U), when not degenerate
   vector<Real> weights;     // y = K̂⁻¹ 1 (the optimal scales up to 2π α d c_d²)
   matrix<Real> gram;        // K̂
+  Eigen::LDLT<matrix<Real>> factorization;  // of K̂, for further solves (the Hessian)
 };
 
 /// K̂_jk = k(<u_j, u_k>) for the columns of U (unit vectors).
@@ -50,7 +51,8 @@ reduced_value<Real> reduced_objective(const matrix<Real>& U, const Real& singula
 {
   reduced_value<Real> result;
   result.gram = arc_cosine_gram(U);
-  Eigen::LDLT<matrix<Real>> ldlt(result.gram);
+  result.factorization.compute(result.gram);
+  const auto& ldlt = result.factorization;
   const Real smallest_pivot = ldlt.vectorD().minCoeff();
   if (ldlt.info() != Eigen::Success ||
       !(smallest_pivot > singular_tolerance * pi<Real>())) {

@@ -58,8 +58,9 @@ public:
       grad_b(j) -= 2 * cross_ * norm;
       grad_V.col(j) -= 2 * cross_ * b(j) * V.col(j) / norm;
       for (Eigen::Index k = 0; k < b.size(); ++k) {
-        grad_b(j) += 2 * b(k) * closed_form_kernel(sigma_, V.col(j), V.col(k));
-        grad_V.col(j) += 2 * b(j) * b(k) * homogeneous_kernel_gradient<Activation, Real>(sigma_, V.col(k), V.col(j));
+        const auto pair = homogeneous_kernel_and_gradient<Activation, Real>(sigma_, V.col(k), V.col(j));
+        grad_b(j) += 2 * b(k) * pair.value;  // K(v_k, v_j) = K(v_j, v_k)
+        grad_V.col(j) += 2 * b(j) * b(k) * pair.gradient;
       }
     }
   }

@@ -1,0 +1,72 @@
+// The angular part κ of the Gaussian kernel of an activation positively homogeneous of
+// degree 1, K(u, v) = ‖u‖‖v‖ κ(ρ) (DESIGN.md §2, §4), and its derivative κ'(ρ):
+//   relu: κ = k(ρ)/2π, κ' = (π − arccos ρ)/2π;
+//   leaky relu (slope s) = relu(z) − s relu(−z): κ = ((1+s²) k(ρ) − 2s k(−ρ))/2π,
+//       κ' = ((1+s²) k'(ρ) + 2s k'(−ρ))/2π;
+//   abs = relu(z) + relu(−z): κ = (2/π)(√(1−ρ²) + ρ arcsin ρ), κ' = (2/π) arcsin ρ;
+//   linear: κ = ρ, κ' = 1.
+#pragma once
+
+#include "twolayer/gaussian/relu_kernel.hpp"
+#include "twolayer/model/activation.hpp"
+
+#include <boost/math/constants/constants.hpp>
+
+namespace twolayer {
+
+template <class Real>
+Real angular_kernel(const activation::relu&, const angle<Real>& a)
+{
+  return arc_cosine_kernel(a) / boost::math::constants::two_pi<Real>();
+}
+
+template <class Real>
+Real angular_kernel_derivative(const activation::relu&, const angle<Real>& a)
+{
+  return arc_cosine_kernel_derivative(a) / boost::math::constants::two_pi<Real>();
+}
+
+template <class Real>
+Real angular_kernel(const activation::leaky_relu<Real>& sigma, const angle<Real>& a)
+{
+  const Real& s = sigma.slope;
+  return ((1 + s * s) * arc_cosine_kernel(a) - 2 * s * arc_cosine_kernel(a.opposite())) /
+         boost::math::constants::two_pi<Real>();
+}
+
+template <class Real>
+Real angular_kernel_derivative(const activation::leaky_relu<Real>& sigma, const angle<Real>& a)
+{
+  const Real& s = sigma.slope;
+  return ((1 + s * s) * arc_cosine_kernel_derivative(a) +
+          2 * s * arc_cosine_kernel_derivative(a.opposite())) /
+         boost::math::constants::two_pi<Real>();
+}
+
+template <class Real>
+Real angular_kernel(const activation::absolute&, const angle<Real>& a)
+{
+  using std::asin;
+  return (a.sine + a.cosine * asin(a.cosine)) * 2 / boost::math::constants::pi<Real>();
+}
+
+template <class Real>
+Real angular_kernel_derivative(const activation::absolute&, const angle<Real>& a)
+{
+  using std::asin;
+  return asin(a.cosine) * 2 / boost::math::constants::pi<Real>();
+}
+
+template <class Real>
+Real angular_kernel(const activation::linear&, const angle<Real>& a)
+{
+  return a.cosine;
+}
+
+template <class Real>
+Real angular_kernel_derivative(const activation::linear&, const angle<Real>&)
+{
+  return Real(1);
+}
+
+}  // namespace twolayer

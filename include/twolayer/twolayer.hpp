@@ -30,6 +30,7 @@
 #include "twolayer/geometry/orbit.hpp"
 #include "twolayer/geometry/simplex_etf.hpp"
 
+#include "twolayer/objective/compressed_term.hpp"
 #include "twolayer/objective/finite_objective.hpp"
 #include "twolayer/objective/reduced_hessian.hpp"
 #include "twolayer/objective/reduced_objective.hpp"

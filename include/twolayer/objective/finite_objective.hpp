@@ -15,6 +15,7 @@
 
 #include "twolayer/gaussian/closed_form_kernel.hpp"
 #include "twolayer/gaussian/homogeneous_kernel.hpp"
+#include "twolayer/objective/compressed_term.hpp"
 
 #include <optional>
 #include <stdexcept>
@@ -72,12 +73,9 @@ public:
   Real variable_part(const vector<Real>& b, const matrix<Real>& V) const
   {
     check_shapes(b, V);
-    Real loss = 0;
-    for (Eigen::Index j = 0; j < b.size(); ++j) {
+    Real loss = compressed_second_moment(sigma_, b, V);
+    for (Eigen::Index j = 0; j < b.size(); ++j)
       loss -= 2 * b(j) * cross_term(V.col(j));
-      for (Eigen::Index k = 0; k < b.size(); ++k)
-        loss += b(j) * b(k) * kernel(V.col(j), V.col(k));
-    }
     return loss;
   }
 
@@ -97,12 +95,8 @@ public:
         target_pull += a_(i) * pair.gradient;
       }
       grad_V.col(j) -= 2 * b(j) * target_pull / Real(N);
-      for (Eigen::Index k = 0; k < b.size(); ++k) {
-        const auto pair = homogeneous_kernel_and_gradient<Activation, Real>(sigma_, V.col(k), V.col(j));
-        grad_b(j) += 2 * b(k) * pair.value;  // K(v_k, v_j) = K(v_j, v_k)
-        grad_V.col(j) += 2 * b(j) * b(k) * pair.gradient;
-      }
     }
+    add_compressed_second_moment_gradient(sigma_, b, V, grad_b, grad_V);
   }
 
 private:

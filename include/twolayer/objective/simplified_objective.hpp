@@ -10,6 +10,7 @@
 
 #include "twolayer/gaussian/closed_form_kernel.hpp"
 #include "twolayer/gaussian/homogeneous_kernel.hpp"
+#include "twolayer/objective/compressed_term.hpp"
 #include "twolayer/gaussian/sphere_moments.hpp"
 
 #include <stdexcept>
@@ -36,12 +37,9 @@ public:
   Real value(const vector<Real>& b, const matrix<Real>& V) const
   {
     check_shapes(b, V);
-    Real loss = constant_term();
-    for (Eigen::Index j = 0; j < b.size(); ++j) {
+    Real loss = constant_term() + compressed_second_moment(sigma_, b, V);
+    for (Eigen::Index j = 0; j < b.size(); ++j)
       loss -= 2 * cross_ * b(j) * V.col(j).norm();
-      for (Eigen::Index k = 0; k < b.size(); ++k)
-        loss += b(j) * b(k) * closed_form_kernel(sigma_, V.col(j), V.col(k));
-    }
     return loss;
   }
 
@@ -57,12 +55,8 @@ public:
         throw std::domain_error("twolayer: L~ is not differentiable at v_j = 0");
       grad_b(j) -= 2 * cross_ * norm;
       grad_V.col(j) -= 2 * cross_ * b(j) * V.col(j) / norm;
-      for (Eigen::Index k = 0; k < b.size(); ++k) {
-        const auto pair = homogeneous_kernel_and_gradient<Activation, Real>(sigma_, V.col(k), V.col(j));
-        grad_b(j) += 2 * b(k) * pair.value;  // K(v_k, v_j) = K(v_j, v_k)
-        grad_V.col(j) += 2 * b(j) * b(k) * pair.gradient;
-      }
     }
+    add_compressed_second_moment_gradient(sigma_, b, V, grad_b, grad_V);
   }
 
 private:

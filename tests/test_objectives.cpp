@@ -1,11 +1,12 @@
 // The finite objective L_N and the simplified objective L~ (DESIGN.md §2): the formulas
 // themselves against a Monte Carlo estimate and a direct quadrature of E_x[(f_N − g)²],
 // L~ at the simplex ETF against DESIGN §3's closed form, and both gradients against
-// sixth-order finite differences at 50 digits.
+// sixth-order finite differences at 50 digits and against dual numbers.
 #include "twolayer/geometry/simplex_etf.hpp"
 #include "twolayer/gaussian/quadrature_rules.hpp"
 #include "twolayer/gaussian/sphere_moments.hpp"
 #include "twolayer/numeric/agreement.hpp"
+#include "twolayer/numeric/dual.hpp"
 #include "twolayer/objective/finite_objective.hpp"
 #include "twolayer/objective/reduced_objective.hpp"
 #include "twolayer/objective/simplified_objective.hpp"
@@ -32,21 +33,47 @@ R directional_derivative(const F& f, const vector<R>& b, const matrix<R>& V,
   return (45 * (at(1) - at(-1)) - 9 * (at(2) - at(-2)) + (at(3) - at(-3))) / (60 * h);
 }
 
-/// Checks the analytic gradient of an objective in (b, V) against the sixth-order
-/// directional finite difference along (db, dV), to 30 digits.
-template <class Objective>
-void check_gradient(const Objective& objective, const std::string& name, const vector<R>& b,
-                    const matrix<R>& V, const vector<R>& db, const matrix<R>& dV)
+/// A random point (b, V) and direction (db, dV) for a target (a, W), from one seed.
+struct gradient_case {
+  vector<R> a;
+  matrix<R> W;
+  vector<R> b, db;
+  matrix<R> V, dV;
+
+  gradient_case(int N, int d, int M, std::uint64_t seed)
+      : a(gaussian_vector<R>(N, seed)), W(gaussian_matrix<R>(d, N, seed + 1)),
+        b(gaussian_vector<R>(M, seed + 2)), db(gaussian_vector<R>(M, seed + 3)),
+        V(gaussian_matrix<R>(d, M, seed + 4)), dV(gaussian_matrix<R>(d, M, seed + 5))
+  {
+  }
+};
+
+/// Checks the analytic gradient of an objective in (b, V) along (db, dV) against two
+/// independent routes: the sixth-order finite difference (30 digits) and the same
+/// objective's code run on dual numbers, which differentiates itself (45 digits).
+template <class Objective, class DualObjective>
+void check_gradient(const Objective& objective, const DualObjective& dual_objective,
+                    const std::string& name, const gradient_case& c)
 {
+  using D = dual<R>;
   vector<R> grad_b;
   matrix<R> grad_V;
-  objective.gradient(b, V, grad_b, grad_V);
-  const R analytic = grad_b.dot(db) + (grad_V.array() * dV.array()).sum();
+  objective.gradient(c.b, c.V, grad_b, grad_V);
+  const R analytic = grad_b.dot(c.db) + (grad_V.array() * c.dV.array()).sum();
   const R numeric = directional_derivative(
-      [&](const vector<R>& bb, const matrix<R>& VV) { return objective.value(bb, VV); }, b, V, db,
-      dV);
-  INFO(name << ": analytic " << analytic << ", numeric " << numeric);
+      [&](const vector<R>& bb, const matrix<R>& VV) { return objective.value(bb, VV); }, c.b, c.V,
+      c.db, c.dV);
+  vector<D> b_dual(c.b.size());
+  matrix<D> V_dual(c.V.rows(), c.V.cols());
+  for (Eigen::Index j = 0; j < c.b.size(); ++j) {
+    b_dual(j) = D(c.b(j), c.db(j));
+    for (Eigen::Index k = 0; k < c.V.rows(); ++k)
+      V_dual(k, j) = D(c.V(k, j), c.dV(k, j));
+  }
+  const R by_dual = dual_objective.value(b_dual, V_dual).derivative;
+  INFO(name << ": analytic " << analytic << ", finite differences " << numeric << ", dual " << by_dual);
   CHECK(agreeing_digits(numeric, analytic) >= 30);
+  CHECK(agreeing_digits(by_dual, analytic) >= 45);
 }
 
 /// Monte Carlo estimate of E_x[(f_N(x) − g(x))²] with its standard error, in double.
@@ -164,18 +191,14 @@ TEST_CASE("L~ at the simplex ETF with s* equals a^2 d c^2 (1 - 2 pi d c^2 Phi_ET
   }
 }
 
-TEST_CASE("gradients of L_N and L~ equal finite differences (>= 30 digits)", "[objectives]")
+TEST_CASE("gradients of L_N and L~ = finite differences (>= 30 digits) = dual numbers (>= 45)", "[objectives]")
 {
-  const int N = 9, d = 4, M = 3;
-  const vector<R> a = gaussian_vector<R>(N, 31);
-  const matrix<R> W = gaussian_matrix<R>(d, N, 32);
-  const vector<R> b = gaussian_vector<R>(M, 33);
-  const matrix<R> V = gaussian_matrix<R>(d, M, 34);
-  const vector<R> db = gaussian_vector<R>(M, 35);
-  const matrix<R> dV = gaussian_matrix<R>(d, M, 36);
-
-  check_gradient(finite_relu_objective<R>(a, W), "L_N", b, V, db, dV);
-  check_gradient(simplified_relu_objective<R>(R(11) / 10, d), "L~", b, V, db, dV);
+  using D = dual<R>;
+  const gradient_case c(9, 4, 3, 31);
+  check_gradient(finite_relu_objective<R>(c.a, c.W), finite_relu_objective<D>(c.a.cast<D>(), c.W.cast<D>()),
+                 "L_N", c);
+  check_gradient(simplified_relu_objective<R>(R(11) / 10, 4), simplified_relu_objective<D>(D(R(11) / 10), 4),
+                 "L~", c);
 }
 
 TEST_CASE("simplified target of leaky relu and abs: E[F^2] = a^2 E[kappa(<u,u'>)] (>= 45 digits)",
@@ -202,20 +225,21 @@ TEST_CASE("simplified target of leaky relu and abs: E[F^2] = a^2 E[kappa(<u,u'>)
   check(activation::absolute{});
 }
 
-TEST_CASE("gradients for leaky relu and abs equal finite differences (>= 30 digits)", "[objectives]")
+TEST_CASE("gradients for leaky relu and abs = finite differences = dual numbers", "[objectives]")
 {
-  const int N = 6, d = 3, M = 2;
-  const vector<R> a = gaussian_vector<R>(N, 41);
-  const matrix<R> W = gaussian_matrix<R>(d, N, 42);
-  const vector<R> b = gaussian_vector<R>(M, 43);
-  const matrix<R> V = gaussian_matrix<R>(d, M, 44);
-  const vector<R> db = gaussian_vector<R>(M, 45);
-  const matrix<R> dV = gaussian_matrix<R>(d, M, 46);
+  using D = dual<R>;
+  const gradient_case c(6, 3, 2, 41);
   const activation::leaky_relu<R> leaky{R(-3) / 10};
-  check_gradient(finite_objective<R, activation::leaky_relu<R>>(a, W, true, leaky), "L_N leaky", b, V, db, dV);
-  check_gradient(simplified_objective<R, activation::leaky_relu<R>>(R(1), d, leaky), "L~ leaky", b, V, db, dV);
-  check_gradient(finite_objective<R, activation::absolute>(a, W), "L_N abs", b, V, db, dV);
-  check_gradient(simplified_objective<R, activation::absolute>(R(1), d), "L~ abs", b, V, db, dV);
+  const activation::leaky_relu<D> leaky_dual{D(R(-3) / 10)};
+  check_gradient(finite_objective<R, activation::leaky_relu<R>>(c.a, c.W, true, leaky),
+                 finite_objective<D, activation::leaky_relu<D>>(c.a.cast<D>(), c.W.cast<D>(), true, leaky_dual),
+                 "L_N leaky", c);
+  check_gradient(simplified_objective<R, activation::leaky_relu<R>>(R(1), 3, leaky),
+                 simplified_objective<D, activation::leaky_relu<D>>(D(1), 3, leaky_dual), "L~ leaky", c);
+  check_gradient(finite_objective<R, activation::absolute>(c.a, c.W),
+                 finite_objective<D, activation::absolute>(c.a.cast<D>(), c.W.cast<D>()), "L_N abs", c);
+  check_gradient(simplified_objective<R, activation::absolute>(R(1), 3),
+                 simplified_objective<D, activation::absolute>(D(1), 3), "L~ abs", c);
 }
 
 TEST_CASE("L_N for a smooth activation (erf) equals Monte Carlo", "[objectives]")

@@ -21,7 +21,7 @@ TEST_CASE("multi-start L-BFGS finds Phi_ETF for (M, d) = (4, 3) and (5, 5)", "[s
         ++converged;
         CHECK(run.gradient_norm <= 1e-10);
       }
-      best = std::max(best, run.phi);
+      best = std::max(best, run.value);
     }
     const double etf = simplex_etf_phi<double>(M);
     INFO("M = " << M << ", d = " << d << ": best " << best << ", ETF " << etf << ", converged "
@@ -54,8 +54,8 @@ TEST_CASE("M > d + 1 runs to a reported status", "[search]")
   lbfgs_options<double> options;
   options.max_iterations = 300;
   const auto run = maximise_phi(testing::random_unit_columns<double>(2, 5, 7), options);
-  INFO("status " << to_string(run.status) << ", phi " << run.phi << ", |grad| " << run.gradient_norm);
+  INFO("status " << to_string(run.status) << ", phi " << run.value << ", |grad| " << run.gradient_norm);
   CHECK((run.status == search_status::converged || run.status == search_status::stalled ||
          run.status == search_status::degenerate));
-  CHECK(run.phi > 0);
+  CHECK(run.value > 0);
 }

@@ -23,7 +23,7 @@ void bench(int M, int d, int restarts)
         twolayer::random_configuration(M, d, twolayer::restart_seed(7000, M, d, r)), options);
     converged += run.status == twolayer::search_status::converged;
     evaluations += run.evaluations;
-    best = std::max(best, run.phi);
+    best = std::max(best, run.value);
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::printf("(M, d) = (%2d, %2d): %8.1f restarts/s, %5.1f evaluations per restart, %d of %d "

@@ -5,6 +5,8 @@
 
 #include <charconv>
 #include <cstdint>
+#include <iostream>
+#include <optional>
 #include <limits>
 #include <map>
 #include <set>
@@ -110,6 +112,31 @@ private:
   std::map<std::string, std::string> values_;
   std::set<std::string> seen_;
 };
+
+/// Parses the command line into settings with `read` (which throws usage_error on bad
+/// input). Returns the exit status when the program should stop here: 0 after --help or
+/// --version, 2 after a usage error (message on stderr, nothing on stdout).
+template <class Settings, class Read>
+std::optional<int> parse_or_exit(parser& p, int argc, char** argv, const std::string& program,
+                                 const std::string& version, Settings& settings, const Read& read)
+{
+  try {
+    p.parse(argc, argv);
+    if (p.has("help")) {
+      std::cout << p.help();
+      return 0;
+    }
+    if (p.has("version")) {
+      std::cout << program << " " << version << "\n";
+      return 0;
+    }
+    settings = read(p);
+    return std::nullopt;
+  } catch (const usage_error& e) {
+    std::cerr << program << ": error: " << e.what() << "\nTry '" << program << " --help'.\n";
+    return 2;
+  }
+}
 
 /// A whole decimal integer in [low, high].
 inline long long to_integer(const std::string& option, const std::string& text, long long low,

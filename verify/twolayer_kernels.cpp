@@ -329,21 +329,8 @@ int main(int argc, char** argv)
        {"progress", "", "", "progress on stderr (default when stderr is a terminal)"},
        {"quiet", "", "", "no progress"}});
   settings s;
-  try {
-    p.parse(argc, argv);
-    if (p.has("help")) {
-      std::cout << p.help();
-      return 0;
-    }
-    if (p.has("version")) {
-      std::cout << "twolayer-kernels " << version << "\n";
-      return 0;
-    }
-    s = parse(p);
-  } catch (const cli::usage_error& e) {
-    std::cerr << "twolayer-kernels: error: " << e.what() << "\nTry 'twolayer-kernels --help'.\n";
-    return 2;
-  }
+  if (const auto status = cli::parse_or_exit(p, argc, argv, "twolayer-kernels", version, s, parse))
+    return *status;
 
   try {
     // One precision for the whole process: quadrature nodes are tabulated at it.

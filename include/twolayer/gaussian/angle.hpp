@@ -7,6 +7,7 @@
 // is taken from |û − v̂| and |û + v̂| (2·atan2), not from acos of a rounded cosine.
 #pragma once
 
+#include "twolayer/numeric/constants.hpp"
 #include "twolayer/numeric/eigen_traits.hpp"
 
 #include <boost/math/constants/constants.hpp>
@@ -49,6 +50,23 @@ struct angle {
     return angle{Real((b2 - a2) / (a2 + b2)), Real(2 * atan2(a, b)), Real(2 * atan2(b, a)),
                  Real(a * b / 2)};
   }
+
+  /// arcsin ρ = π/2 − θ: from θ or π − θ where |ρ| ≥ 1/2 (no cancellation there, and no
+  /// infinite derivative at ρ = ±1 for dual numbers), by asin in between.
+  Real arcsine() const
+  {
+    using std::asin;
+    const Real half_pi = pi<Real>() / 2;
+    if (cosine >= Real(1) / 2)
+      return half_pi - theta;
+    if (cosine <= Real(-1) / 2)
+      return supplement - half_pi;
+    return asin(cosine);
+  }
+
+  /// The angle between a direction and itself, exactly (no acos at 1, whose derivative is
+  /// infinite: dual numbers would turn its zero derivative into 0·∞).
+  static angle zero() { return angle{Real(1), Real(0), pi<Real>(), Real(0)}; }
 
   /// The angle of (u, −v): θ ↦ π − θ, ρ ↦ −ρ.
   angle opposite() const { return angle{Real(-cosine), supplement, theta, sine}; }

@@ -10,20 +10,20 @@
 #include "twolayer/gaussian/relu_kernel.hpp"
 #include "twolayer/model/activation.hpp"
 
-#include <boost/math/constants/constants.hpp>
+#include "twolayer/numeric/constants.hpp"
 
 namespace twolayer {
 
 template <class Real>
 Real angular_kernel(const activation::relu&, const angle<Real>& a)
 {
-  return arc_cosine_kernel(a) / boost::math::constants::two_pi<Real>();
+  return arc_cosine_kernel(a) / (2 * pi<Real>());
 }
 
 template <class Real>
 Real angular_kernel_derivative(const activation::relu&, const angle<Real>& a)
 {
-  return arc_cosine_kernel_derivative(a) / boost::math::constants::two_pi<Real>();
+  return arc_cosine_kernel_derivative(a) / (2 * pi<Real>());
 }
 
 template <class Real>
@@ -31,7 +31,7 @@ Real angular_kernel(const activation::leaky_relu<Real>& sigma, const angle<Real>
 {
   const Real& s = sigma.slope;
   return ((1 + s * s) * arc_cosine_kernel(a) - 2 * s * arc_cosine_kernel(a.opposite())) /
-         boost::math::constants::two_pi<Real>();
+         (2 * pi<Real>());
 }
 
 template <class Real>
@@ -40,21 +40,19 @@ Real angular_kernel_derivative(const activation::leaky_relu<Real>& sigma, const 
   const Real& s = sigma.slope;
   return ((1 + s * s) * arc_cosine_kernel_derivative(a) +
           2 * s * arc_cosine_kernel_derivative(a.opposite())) /
-         boost::math::constants::two_pi<Real>();
+         (2 * pi<Real>());
 }
 
 template <class Real>
 Real angular_kernel(const activation::absolute&, const angle<Real>& a)
 {
-  using std::asin;
-  return (a.sine + a.cosine * asin(a.cosine)) * 2 / boost::math::constants::pi<Real>();
+  return (a.sine + a.cosine * a.arcsine()) * 2 / pi<Real>();
 }
 
 template <class Real>
 Real angular_kernel_derivative(const activation::absolute&, const angle<Real>& a)
 {
-  using std::asin;
-  return asin(a.cosine) * 2 / boost::math::constants::pi<Real>();
+  return a.arcsine() * 2 / pi<Real>();
 }
 
 template <class Real>

@@ -5,7 +5,7 @@
 #include "twolayer/gaussian/angular_kernel.hpp"
 #include "twolayer/model/activation.hpp"
 
-#include <boost/math/constants/constants.hpp>
+#include "twolayer/numeric/constants.hpp"
 
 namespace twolayer {
 
@@ -28,7 +28,7 @@ Real closed_form_kernel(const activation::step&, const Real& norm_u, const Real&
 {
   if (norm_u == 0 || norm_v == 0)
     return Real(0);
-  return a.supplement / boost::math::constants::two_pi<Real>();
+  return a.supplement / (2 * pi<Real>());
 }
 
 /// erf: (2/π) arcsin(2<u,v> / √((1+2‖u‖²)(1+2‖v‖²)))
@@ -41,7 +41,7 @@ Real closed_form_kernel(const activation::erf&, const Real& norm_u, const Real& 
   const Real uu = norm_u * norm_u;
   const Real vv = norm_v * norm_v;
   return asin(2 * norm_u * norm_v * a.cosine / sqrt((1 + 2 * uu) * (1 + 2 * vv))) * 2 /
-         boost::math::constants::pi<Real>();
+         pi<Real>();
 }
 
 /// quadratic: ‖u‖²‖v‖²(1 + 2ρ²)
@@ -53,7 +53,9 @@ Real closed_form_kernel(const activation::quadratic&, const Real& norm_u, const 
 }
 
 /// K(u, v) for vectors. A zero vector has no direction; every kernel above is then
-/// independent of the angle, and a right angle is used.
+/// independent of the angle, and a right angle is used. Equal vectors (the diagonal
+/// K(v, v)) take the zero angle exactly: |û − v̂| = 0 has no derivative, so computing it
+/// would give dual numbers a 0/0.
 template <class Activation, class DerivedU, class DerivedV>
 typename DerivedU::Scalar closed_form_kernel(const Activation& sigma,
                                              const Eigen::MatrixBase<DerivedU>& u,
@@ -63,7 +65,8 @@ typename DerivedU::Scalar closed_form_kernel(const Activation& sigma,
   const Real norm_u = u.norm();
   const Real norm_v = v.norm();
   const angle<Real> a = (norm_u == 0 || norm_v == 0) ? angle<Real>::from_cosine(Real(0))
-                                                     : angle<Real>::between(u, v);
+                        : u == v                      ? angle<Real>::zero()
+                                                      : angle<Real>::between(u, v);
   return closed_form_kernel(sigma, norm_u, norm_v, a);
 }
 

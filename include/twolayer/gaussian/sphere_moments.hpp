@@ -8,6 +8,8 @@
 // density of u₁, which in the angle u₁ = cos φ is ∝ sin^{d−2} φ on [0, π].
 #pragma once
 
+#include "twolayer/numeric/dual.hpp"
+
 #include "twolayer/gaussian/quadrature_rules.hpp"
 #include "twolayer/gaussian/relu_kernel.hpp"
 
@@ -27,12 +29,15 @@ inline void require_dimension(unsigned d, unsigned minimum)
 }
 }  // namespace detail
 
-/// c_d by the Gamma-function closed form.
+/// c_d by the Gamma-function closed form (a constant for dual numbers: c_d depends on d only).
 template <class Real>
 Real sphere_relu_mean(unsigned d)
 {
   detail::require_dimension(d, 1);
-  return boost::math::tgamma_ratio(Real(d) / 2, Real(d + 1) / 2) /
+  if constexpr (is_dual<Real>::value)
+    return Real(sphere_relu_mean<decltype(Real::value)>(d));
+  else
+    return boost::math::tgamma_ratio(Real(d) / 2, Real(d + 1) / 2) /
          (2 * boost::math::constants::root_pi<Real>());
 }
 

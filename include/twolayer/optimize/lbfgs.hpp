@@ -1,4 +1,8 @@
-// Riemannian L-BFGS on (S^{d−1})^M for maximising the reduced objective Φ (DESIGN.md §3).
+// Riemannian L-BFGS on (S^{d−1})^M (Manopt's "solver" piece): maximises any smooth
+// function given as a problem — a callable returning, at U, the value and the Riemannian
+// gradient, or `degenerate` where the function is not defined (coincident directions).
+// maximise_phi applies it to the reduced objective Φ (DESIGN.md §3); the gap report applies
+// it to the reduced finite objective and to the cross-term deviation.
 //
 // Why L-BFGS and not a trust region: the search runs many thousands of restarts in double,
 // where the cost is the number of Φ-and-gradient evaluations; L-BFGS needs one per
@@ -41,19 +45,28 @@ struct lbfgs_options {
   Real singular_tolerance = Real(1) / Real(1000000000000LL);  // K̂ pivot below 1e-12 π
 };
 
+/// What a problem returns at a point of (S^{d−1})^M.
+template <class Real>
+struct sphere_evaluation {
+  bool degenerate = false;  // the function is not defined here
+  Real value = 0;
+  matrix<Real> gradient;  // Riemannian gradient (tangent at U)
+};
+
 template <class Real>
 struct lbfgs_result {
   matrix<Real> U;
-  Real phi = 0;
+  Real value = 0;  // the value reached (Φ for maximise_phi)
   Real gradient_norm = 0;
   int iterations = 0;
   int evaluations = 0;
   search_status status = search_status::stalled;
 };
 
-/// Maximises Φ from the unit columns of U0.
-template <class Real>
-lbfgs_result<Real> maximise_phi(const matrix<Real>& U0, const lbfgs_options<Real>& options)
+/// Maximises problem(U) from the unit columns of U0.
+template <class Real, class Problem>
+lbfgs_result<Real> maximise(const Problem& problem, const matrix<Real>& U0,
+                            const lbfgs_options<Real>& options)
 {
   using std::abs;
   using std::isfinite;
@@ -61,18 +74,10 @@ lbfgs_result<Real> maximise_phi(const matrix<Real>& U0, const lbfgs_options<Real
   lbfgs_result<Real> result;
   result.U = U0;
 
-  struct point {
-    bool degenerate;
-    Real phi;
-    matrix<Real> gradient;  // Riemannian gradient of Φ
-  };
-  auto evaluate = [&](const matrix<Real>& U) {
+  using point = sphere_evaluation<Real>;
+  auto evaluate = [&](const matrix<Real>& U) -> point {
     ++result.evaluations;
-    const auto value = reduced_objective(U, options.singular_tolerance);
-    if (value.degenerate)
-      return point{true, Real(0), matrix<Real>()};
-    return point{false, value.phi,
-                 sphere_product::project(U, reduced_objective_euclidean_gradient(U, value.weights))};
+    return problem(U);
   };
 
   point current = evaluate(result.U);
@@ -82,9 +87,9 @@ lbfgs_result<Real> maximise_phi(const matrix<Real>& U0, const lbfgs_options<Real
   }
   std::deque<std::pair<matrix<Real>, matrix<Real>>> memory;  // (s, y) for −Φ
   for (result.iterations = 0;; ++result.iterations) {
-    result.phi = current.phi;
+    result.value = current.value;
     result.gradient_norm = sqrt(sphere_product::inner(current.gradient, current.gradient));
-    if (!isfinite(result.phi) || !isfinite(result.gradient_norm)) {
+    if (!isfinite(result.value) || !isfinite(result.gradient_norm)) {
       result.status = search_status::diverged;
       return result;
     }
@@ -137,7 +142,7 @@ lbfgs_result<Real> maximise_phi(const matrix<Real>& U0, const lbfgs_options<Real
     // Near convergence the predicted gain step·slope falls below the rounding of Φ and
     // Armijo's test can no longer see it: there a step is accepted when Φ holds within
     // rounding and the gradient shrinks.
-    const Real rounding = 64 * Eigen::NumTraits<Real>::epsilon() * (1 + abs(current.phi));
+    const Real rounding = 64 * Eigen::NumTraits<Real>::epsilon() * (1 + abs(current.value));
     point trial;
     matrix<Real> U_trial;
     bool accepted = false;
@@ -146,11 +151,11 @@ lbfgs_result<Real> maximise_phi(const matrix<Real>& U0, const lbfgs_options<Real
       trial = evaluate(U_trial);
       if (trial.degenerate)
         continue;
-      if (trial.phi >= current.phi + step * slope / 10000) {
+      if (trial.value >= current.value + step * slope / 10000) {
         accepted = true;
         break;
       }
-      if (step * slope <= rounding && trial.phi >= current.phi - rounding &&
+      if (step * slope <= rounding && trial.value >= current.value - rounding &&
           sphere_product::inner(trial.gradient, trial.gradient) <
               sphere_product::inner(current.gradient, current.gradient)) {
         accepted = true;
@@ -174,6 +179,27 @@ lbfgs_result<Real> maximise_phi(const matrix<Real>& U0, const lbfgs_options<Real
     result.U = U_trial;
     current = trial;
   }
+}
+
+/// Φ and its Riemannian gradient as a problem for maximise.
+template <class Real>
+auto phi_problem(const Real& singular_tolerance)
+{
+  return [singular_tolerance](const matrix<Real>& U) {
+    const auto value = reduced_objective(U, singular_tolerance);
+    if (value.degenerate)
+      return sphere_evaluation<Real>{true, Real(0), matrix<Real>()};
+    return sphere_evaluation<Real>{
+        false, value.phi,
+        sphere_product::project(U, reduced_objective_euclidean_gradient(U, value.weights))};
+  };
+}
+
+/// Maximises Φ from the unit columns of U0.
+template <class Real>
+lbfgs_result<Real> maximise_phi(const matrix<Real>& U0, const lbfgs_options<Real>& options)
+{
+  return maximise(phi_problem(options.singular_tolerance), U0, options);
 }
 
 }  // namespace twolayer

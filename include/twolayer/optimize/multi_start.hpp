@@ -99,14 +99,14 @@ inline void run_restarts(int M, int d, std::uint64_t first, std::uint64_t count,
     const auto invariants = invariants_of(run.U, options.invariant_tolerance);
     bool found = false;
     for (auto& b : catalogue.basins)
-      if (std::abs(b.phi - run.phi) <= options.value_tolerance &&
+      if (std::abs(b.phi - run.value) <= options.value_tolerance &&
           same_invariants(b.invariants, invariants, options.invariant_tolerance)) {
         ++b.count;
         found = true;
         break;
       }
     if (!found)
-      catalogue.basins.push_back({run.U, run.phi, invariants, 1, index});
+      catalogue.basins.push_back({run.U, run.value, invariants, 1, index});
   }
 }
 

@@ -1,0 +1,289 @@
+// One realisation's measurements for the gap report (DESIGN.md §5, ReLU): how far the
+// finite objective L_N of a realised target lies from the simplified objective L~.
+//
+//   sup_cross_dev  sup_v |(1/N) Σ a_i K(w_i, v) − α d c_d²| over unit v (check/cross_deviation.hpp;
+//                  a lower estimate of the sup: it is found by maximisation);
+//   bias_floor     the same with the law's own expectation in place of the empirical mean:
+//                  0 for gaussian ξ (rotation invariance), enumerated exactly over the 2^d
+//                  points of rademacher ξ for d small enough, not computed otherwise;
+//   const_gap      E[f_N²] − α² d c_d²;
+//   min_gap        min L_N − min L~, with min L~ = α² d c_d² (1 − 2π d c_d² Φ*) at the best Φ*
+//                  of a multi-start search (the conjecture is not assumed), and min L_N by
+//                  local optimisation of Ψ_N (objective/reduced_loss.hpp) from the simplified
+//                  optimum and from random starts (an upper estimate of the min);
+//   *_hat          the same with the realised α̂ = (1/N) Σ a_i ‖w_i‖ in place of α;
+//   etf_distance   max_{j<k} |ρ_jk + 1/(M−1)| of the finite optimum's directions (M ≤ d+1).
+//
+// Everything runs in double (the sums are of N² terms of one sign, so their relative
+// rounding error stays near N·ε at worst; tests/ compare with 50-digit values). Seeds derive
+// from (base seed, law, d, N, replicate) and (seed, M, d) alone, so a sub-grid reproduces
+// the rows of the full grid exactly.
+#pragma once
+
+#include "twolayer/check/cross_deviation.hpp"
+#include "twolayer/gaussian/scaling_factor.hpp"
+#include "twolayer/gaussian/sphere_moments.hpp"
+#include "twolayer/model/target_law.hpp"
+#include "twolayer/numeric/scalar.hpp"
+#include "twolayer/objective/reduced_objective.hpp"
+#include "twolayer/optimize/multi_start.hpp"
+#include "twolayer/optimize/reduced_loss_problem.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace twolayer {
+
+struct gap_settings {
+  std::uint64_t seed = 20221;
+  cross_deviation_options deviation;  // its seed is replaced per realisation
+  std::size_t finite_max_N = 10000;   // const_gap, min_gap, etf_distance only up to this N …
+  unsigned finite_max_d = 16;         // … and this d (O(N²) constant term, O(NM) per step)
+  unsigned bias_max_d = 16;           // rademacher floor enumerated over 2^d points up to here
+  int simplified_restarts = 32;       // multi-start restarts for max Φ per (M, d)
+  int finite_random_starts = 2;       // random starts for min L_N, besides the simplified optimum
+  // The finite optimum is ill-conditioned near the simplex ETF (the O(d) orbit is only
+  // approximately flat for finite N): at (M, d, N) = (17, 16, 10⁴) a gradient of 1e-9 takes
+  // ~1300 iterations and moves the value by < 1e-12 when tightened tenfold.
+  lbfgs_options<double> finite_search{1e-9, 3000, 8, 1e-12};
+};
+
+/// The grid of the report: laws × d × N × replicates, and the compressed widths, each
+/// an integer or "d+1".
+struct gap_grid {
+  std::vector<target_law> laws;
+  std::vector<unsigned> dimensions;
+  std::vector<std::size_t> widths;
+  std::vector<std::string> compressed;
+  unsigned replicates = 5;
+
+  static gap_grid full()
+  {
+    gap_grid g;
+    for (auto e : {entry_law::gaussian, entry_law::rademacher, entry_law::uniform})
+      g.laws.push_back(target_law{e});
+    g.dimensions = {2, 4, 8, 16, 32, 64};
+    g.widths = {100, 1000, 10000, 100000};
+    g.compressed = {"3", "d+1"};
+    g.replicates = 5;
+    return g;
+  }
+  /// A small grid for the tests: the same laws, d ≤ 8, N ≤ 10⁴, two replicates.
+  static gap_grid quick()
+  {
+    gap_grid g = full();
+    g.dimensions = {2, 4, 8};
+    g.widths = {100, 1000, 10000};
+    g.replicates = 2;
+    return g;
+  }
+};
+
+/// The compressed widths at dimension d, in the order given, without repeats.
+inline std::vector<int> compressed_widths(const std::vector<std::string>& items, unsigned d)
+{
+  std::vector<int> widths;
+  for (const auto& item : items) {
+    const int M = item == "d+1" ? static_cast<int>(d) + 1 : std::stoi(item);
+    if (std::find(widths.begin(), widths.end(), M) == widths.end())
+      widths.push_back(M);
+  }
+  return widths;
+}
+
+/// What depends on (law, d) only.
+struct law_summary {
+  target_law law;
+  unsigned d = 0;
+  double alpha = 0;           // α = E[a‖w‖] (exact, or 50-digit quadrature for uniform ξ)
+  bool alpha_exact = true;
+  double cross_level = 0;     // d c_d², the simplified cross term per unit α and unit ‖v‖
+  std::optional<double> bias_floor;
+  std::string bias_note;      // how bias_floor was obtained, or why it was not
+};
+
+/// What depends on (M, d) only: the simplified optimum.
+struct simplified_optimum {
+  int M = 0;
+  unsigned d = 0;
+  double phi = 0;             // best Φ found
+  std::optional<double> phi_etf;  // Φ_ETF(M) when M ≤ d+1
+  matrix<double> directions;  // its configuration
+  long restarts = 0;
+  long converged = 0;
+  std::size_t basins = 0;
+  bool found = false;
+};
+
+struct gap_row {
+  std::string law;
+  unsigned d = 0;
+  std::size_t N = 0;
+  unsigned replicate = 0;
+  int M = 0;
+  double alpha_hat = 0;
+  std::optional<double> sup_cross_dev, bias_floor, const_gap, const_gap_hat, min_gap, min_gap_hat,
+      etf_distance;
+  std::string finite_status;  // L-BFGS status of the best min L_N start, or why not computed
+};
+
+inline law_summary summarise_law(const target_law& law, unsigned d, const gap_settings& settings)
+{
+  law_summary s;
+  s.law = law;
+  s.d = d;
+  const quadrature_rules<mpfr50> rules;
+  s.alpha = static_cast<double>(expected_scaling_factor<mpfr50>(law, d, rules));
+  s.alpha_exact = scaling_factor_is_exact(law);
+  const mpfr50 c = sphere_relu_mean<mpfr50>(d);
+  s.cross_level = static_cast<double>(mpfr50(d * c * c));
+  switch (law.entries) {
+  case entry_law::gaussian:
+    s.bias_floor = 0.0;
+    s.bias_note = "0 exactly: a gaussian w has a uniform direction independent of its norm";
+    break;
+  case entry_law::uniform:
+    s.bias_note = "not computed: the uniform law cannot be enumerated";
+    break;
+  case entry_law::rademacher: {
+    if (d > settings.bias_max_d) {
+      s.bias_note = "not computed: 2^d points, d > " + std::to_string(settings.bias_max_d);
+      break;
+    }
+    // E_ξ[a K(w, v)] = (ā / 2^d) Σ_{ξ ∈ {±1}^d} K(τ ξ/√d, v): the law's exact expectation.
+    const std::size_t points = std::size_t(1) << d;
+    matrix<double> W(d, static_cast<Eigen::Index>(points));
+    for (std::size_t p = 0; p < points; ++p)
+      for (unsigned k = 0; k < d; ++k)
+        W(k, static_cast<Eigen::Index>(p)) = ((p >> k) & 1 ? -law.tau : law.tau) / std::sqrt(double(d));
+    const vector<double> c_weights =
+        vector<double>::Constant(static_cast<Eigen::Index>(points), law.mean_a / double(points));
+    const target_cross_term<double> expectation(c_weights, W);
+    auto options = settings.deviation;
+    options.seed = mix64(settings.seed ^ stable_hash("bias_floor/" + law.name()) ^ d);
+    s.bias_floor = sup_cross_deviation(expectation, s.alpha * s.cross_level, options).sup;
+    s.bias_note = "exact expectation over the 2^d sign vectors; sup by maximisation";
+    break;
+  }
+  }
+  return s;
+}
+
+inline simplified_optimum find_simplified_optimum(int M, unsigned d, const gap_settings& settings)
+{
+  simplified_optimum s;
+  s.M = M;
+  s.d = d;
+  if (M <= static_cast<int>(d) + 1)
+    s.phi_etf = static_cast<double>(simplex_etf_phi<mpfr50>(M));
+  multi_start_options options;
+  options.seed = settings.seed;
+  search_catalogue catalogue;
+  run_restarts(M, static_cast<int>(d), 0, static_cast<std::uint64_t>(settings.simplified_restarts),
+               options, catalogue);
+  s.restarts = catalogue.restarts;
+  s.converged = catalogue.outcomes[search_status::converged];
+  s.basins = catalogue.basins.size();
+  if (const basin* best = catalogue.best()) {
+    s.found = true;
+    s.phi = best->phi;
+    s.directions = best->representative;
+  }
+  return s;
+}
+
+/// max_{j<k} |<u_j, u_k> + 1/(M−1)|.
+inline double etf_distance(const matrix<double>& U)
+{
+  const Eigen::Index M = U.cols();
+  double distance = 0;
+  for (Eigen::Index j = 0; j < M; ++j)
+    for (Eigen::Index k = j + 1; k < M; ++k)
+      distance = std::max(distance, std::abs(U.col(j).dot(U.col(k)) + 1.0 / double(M - 1)));
+  return distance;
+}
+
+/// The rows of one realisation, one per M (optima must hold an entry for each M).
+inline std::vector<gap_row> measure_realisation(const law_summary& law, std::size_t N,
+                                                unsigned replicate,
+                                                const std::vector<const simplified_optimum*>& optima,
+                                                const gap_settings& settings)
+{
+  const unsigned d = law.d;
+  const std::uint64_t seed = realisation_seed(settings.seed, law.law, d, N, replicate);
+  const target_network target = sample_target(law.law, d, N, seed);
+  const vector<double> c = target.a / double(N);
+  const target_cross_term<double> cross(c, target.W);
+  double alpha_hat = 0;
+  for (Eigen::Index i = 0; i < target.a.size(); ++i)
+    alpha_hat += target.a(i) * target.W.col(i).norm();
+  alpha_hat /= double(N);
+
+  auto options = settings.deviation;
+  options.seed = mix64(seed ^ stable_hash("sup_cross_dev"));
+  const double sup = sup_cross_deviation(cross, law.alpha * law.cross_level, options).sup;
+
+  const bool finite = N <= settings.finite_max_N && d <= settings.finite_max_d;
+  std::optional<double> second_moment;
+  if (finite)
+    second_moment = cross.second_moment();
+
+  std::vector<gap_row> rows;
+  for (const simplified_optimum* optimum : optima) {
+    const int M = optimum->M;
+    gap_row row;
+    row.law = law.law.name();
+    row.d = d;
+    row.N = N;
+    row.replicate = replicate;
+    row.M = M;
+    row.alpha_hat = alpha_hat;
+    row.sup_cross_dev = sup;
+    row.bias_floor = law.bias_floor;
+    if (!finite) {
+      row.finite_status = "not computed (N > " + std::to_string(settings.finite_max_N) + " or d > " +
+                          std::to_string(settings.finite_max_d) + ")";
+      rows.push_back(row);
+      continue;
+    }
+    const double level = law.cross_level;  // d c_d²
+    const double simplified_constant = law.alpha * law.alpha * level;
+    const double simplified_constant_hat = alpha_hat * alpha_hat * level;
+    row.const_gap = *second_moment - simplified_constant;
+    row.const_gap_hat = *second_moment - simplified_constant_hat;
+
+    // min L_N = E[f_N²] − max Ψ_N, from the simplified optimum and from random starts.
+    const auto problem = finite_reduced_problem(cross, activation::relu{}, settings.finite_search.singular_tolerance);
+    std::vector<matrix<double>> starts;
+    if (optimum->found)
+      starts.push_back(optimum->directions);
+    for (int k = 0; k < settings.finite_random_starts; ++k)
+      starts.push_back(random_configuration(M, static_cast<int>(d), restart_seed(seed, M, static_cast<int>(d),
+                                                                                static_cast<std::uint64_t>(k))));
+    std::optional<lbfgs_result<double>> best;
+    for (const auto& start : starts) {
+      auto run = maximise(problem, start, settings.finite_search);
+      if (run.status == search_status::degenerate || run.status == search_status::diverged)
+        continue;
+      if (!best || run.value > best->value)
+        best = std::move(run);
+    }
+    if (!best || !optimum->found) {
+      row.finite_status = !best ? "every start ran into coincident directions" : "no simplified optimum";
+      rows.push_back(row);
+      continue;
+    }
+    row.finite_status = to_string(best->status);
+    const double two_pi_level_phi = 2 * boost::math::constants::pi<double>() * level * optimum->phi;
+    const double min_finite = *second_moment - best->value;
+    row.min_gap = min_finite - simplified_constant * (1 - two_pi_level_phi);
+    row.min_gap_hat = min_finite - simplified_constant_hat * (1 - two_pi_level_phi);
+    if (M >= 2 && M <= static_cast<int>(d) + 1)
+      row.etf_distance = etf_distance(best->U);
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+}  // namespace twolayer

@@ -1,0 +1,73 @@
+# twolayer-gap on its quick grid: the four files are byte-identical on 1 and 2 threads; a
+# sub-grid reproduces the full grid's rows exactly; gap.csv has the required columns; bad
+# command lines exit with status 2, a message on stderr, and write nothing.
+set(out ${WORK_DIR})
+file(REMOVE_RECURSE ${out})
+foreach(threads 1 2)
+  execute_process(COMMAND ${PROGRAM} --quick --quiet --threads ${threads} --out ${out}/threads${threads}
+                  RESULT_VARIABLE status ERROR_VARIABLE err)
+  if(NOT status EQUAL 0)
+    message(FATAL_ERROR "--quick --threads ${threads}: status ${status}\n${err}")
+  endif()
+endforeach()
+foreach(name gap.md gap.csv gap.json gap_sup_dev.svg)
+  file(READ ${out}/threads1/${name} one)
+  file(READ ${out}/threads2/${name} two)
+  if(NOT one STREQUAL two)
+    message(FATAL_ERROR "${name} differs between 1 and 2 threads")
+  endif()
+endforeach()
+
+file(STRINGS ${out}/threads1/gap.csv full_rows)
+list(GET full_rows 0 header)
+foreach(column law d N replicate M sup_cross_dev bias_floor const_gap const_gap_hat min_gap
+               min_gap_hat etf_distance)
+  string(REPLACE "," ";" columns "${header}")
+  list(FIND columns ${column} found)
+  if(found EQUAL -1)
+    message(FATAL_ERROR "gap.csv lacks the column ${column}: ${header}")
+  endif()
+endforeach()
+
+execute_process(COMMAND ${PROGRAM} --quick --quiet --laws uniform,rademacher --d 8,4 --N 10000,100
+                        --M d+1 --out ${out}/sub
+                RESULT_VARIABLE status ERROR_VARIABLE err)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "sub-grid: status ${status}\n${err}")
+endif()
+file(STRINGS ${out}/sub/gap.csv sub_rows)
+list(REMOVE_AT sub_rows 0)
+list(LENGTH sub_rows count)
+if(NOT count EQUAL 16)  # 2 laws x 2 d x 2 N x 2 replicates, one M each
+  message(FATAL_ERROR "sub-grid has ${count} rows, expected 16")
+endif()
+foreach(row IN LISTS sub_rows)
+  list(FIND full_rows "${row}" found)
+  if(found EQUAL -1)
+    message(FATAL_ERROR "a sub-grid row is not in the full grid:\n${row}")
+  endif()
+endforeach()
+
+# Bad input: status 2, nothing on stdout, nothing written.
+foreach(arguments "--laws;cauchy" "--d;1" "--N;100,x" "--M;0" "--M;d+2" "--seeds;0" "--N;3;--M;3"
+                  "--quick;--quick" "--screen;-1" "--threads;0" "--bogus" "--progress;--quiet")
+  execute_process(COMMAND ${PROGRAM} ${arguments} --out ${out}/bad
+                  RESULT_VARIABLE status OUTPUT_VARIABLE stdout ERROR_VARIABLE err)
+  if(NOT status EQUAL 2 OR NOT stdout STREQUAL "" OR NOT err MATCHES "twolayer-gap: error:")
+    message(FATAL_ERROR "'${arguments}': status ${status}, stdout '${stdout}', stderr '${err}'")
+  endif()
+  if(EXISTS ${out}/bad)
+    message(FATAL_ERROR "'${arguments}' created the output directory")
+  endif()
+endforeach()
+# An output directory that cannot be created: status 1, no report anywhere.
+file(WRITE ${out}/a_file "")
+execute_process(COMMAND ${PROGRAM} --quick --quiet --d 2 --N 100 --seeds 1 --out ${out}/a_file/sub
+                RESULT_VARIABLE status ERROR_VARIABLE err)
+if(NOT status EQUAL 1 OR NOT err MATCHES "twolayer-gap: error:")
+  message(FATAL_ERROR "unwritable --out: status ${status}, stderr '${err}'")
+endif()
+execute_process(COMMAND ${PROGRAM} --help RESULT_VARIABLE status OUTPUT_VARIABLE help)
+if(NOT status EQUAL 0 OR NOT help MATCHES "Usage: twolayer-gap")
+  message(FATAL_ERROR "--help: status ${status}\n${help}")
+endif()

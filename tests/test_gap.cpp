@@ -1,0 +1,218 @@
+// The pieces of the gap report: the target's cross term and second moment against the
+// finite objective's per-pair kernels, the reduced finite objective Ψ_N against L_N and its
+// gradient against finite differences and dual numbers, double against 50 digits, the
+// sup-deviation against a dense scan of the circle, and the quick grid's convergence.
+#include "twolayer/check/gap_measurement.hpp"
+#include "twolayer/numeric/agreement.hpp"
+#include "twolayer/numeric/dual.hpp"
+#include "twolayer/objective/finite_objective.hpp"
+#include "twolayer/objective/reduced_loss.hpp"
+#include "twolayer/objective/simplified_objective.hpp"
+#include "random_matrices.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace twolayer;
+using namespace twolayer::testing;
+using R = mpfr50;
+
+namespace {
+
+const R singular_tolerance = R(1) / R(1000000000000LL);
+
+/// Ψ_N and its Riemannian gradient at U for the target (a/N, W).
+template <class Real>
+reduced_loss_value<Real> finite_psi(const target_cross_term<Real>& target, const matrix<Real>& U)
+{
+  vector<Real> t;
+  matrix<Real> gradients;
+  target.values_and_gradients(U, t, gradients);
+  return reduced_loss(activation::relu{}, U, t, &gradients, Real(singular_tolerance));
+}
+
+/// The geodesic through U with initial velocity xi (tangent), column by column.
+template <class Real, class T>
+matrix<T> geodesic(const matrix<Real>& U, const matrix<Real>& xi, const T& t)
+{
+  using std::cos;
+  using std::sin;
+  matrix<T> moved(U.rows(), U.cols());
+  for (Eigen::Index j = 0; j < U.cols(); ++j) {
+    const Real speed = xi.col(j).norm();
+    const T c = cos(T(t * speed)), s = sin(T(t * speed));
+    for (Eigen::Index k = 0; k < U.rows(); ++k)
+      moved(k, j) = c * T(U(k, j)) + s * T(speed == 0 ? Real(0) : Real(xi(k, j) / speed));
+  }
+  return moved;
+}
+
+}  // namespace
+
+TEST_CASE("target cross term and second moment equal the per-pair kernels of L_N (>= 45 digits)", "[gap]")
+{
+  const int N = 9, d = 4, M = 3;
+  const vector<R> a = gaussian_vector<R>(N, 71);
+  const matrix<R> W = gaussian_matrix<R>(d, N, 72);
+  const matrix<R> U = random_unit_columns<R>(d, M, 73);
+  auto check = [&](const auto& sigma) {
+    using A = std::decay_t<decltype(sigma)>;
+    const finite_objective<R, A> finite(a, W, true, sigma);
+    const target_cross_term<R, A> target(vector<R>(a / R(N)), W, sigma);
+    const vector<R> t = target.values(U);
+    for (int j = 0; j < M; ++j)
+      CHECK(agreeing_digits(t(j), finite.cross_term(U.col(j))) >= 45);
+    INFO(sigma.name());
+    CHECK(agreeing_digits(target.second_moment(), finite.constant_term()) >= 45);
+    CHECK(agreeing_digits(target.second_moment(3, 2), finite.constant_term()) >= 45);
+  };
+  check(activation::relu{});
+  check(activation::leaky_relu<R>{R(1) / 4});
+  check(activation::absolute{});
+}
+
+TEST_CASE("the second moment has the same bits on 1, 2 and 3 threads", "[gap]")
+{
+  const int N = 700, d = 5;
+  const vector<double> a = gaussian_vector<double>(N, 81);
+  const matrix<double> W = gaussian_matrix<double>(d, N, 82);
+  const target_cross_term<double> target(vector<double>(a / double(N)), W);
+  const double one = target.second_moment(1, 64);
+  CHECK(target.second_moment(2, 64) == one);
+  CHECK(target.second_moment(3, 64) == one);
+}
+
+TEST_CASE("min_s L_N = E[f_N^2] - Psi_N at s* = G^-1 t, where dL_N/db = 0 (>= 45 digits)", "[gap]")
+{
+  const int N = 11, d = 3, M = 3;
+  const vector<R> a = gaussian_vector<R>(N, 91);
+  const matrix<R> W = gaussian_matrix<R>(d, N, 92);
+  const matrix<R> U = random_unit_columns<R>(d, M, 93);
+  const finite_relu_objective<R> finite(a, W);
+  const target_cross_term<R> target(vector<R>(a / R(N)), W);
+  const auto reduced = finite_psi(target, U);
+  REQUIRE(!reduced.degenerate);
+  CHECK(agreeing_digits(finite.value(reduced.scales, U), R(target.second_moment() - reduced.psi)) >= 45);
+  vector<R> grad_b;
+  matrix<R> grad_V;
+  finite.gradient(reduced.scales, U, grad_b, grad_V);
+  CHECK(grad_b.norm() < pow(R(10), -45));
+}
+
+TEST_CASE("simplified target: Psi = 2 pi (alpha d c_d^2)^2 Phi (>= 45 digits)", "[gap]")
+{
+  const R alpha = R(7) / 8;
+  for (auto [M, d] : std::vector<std::pair<int, int>>{{3, 2}, {4, 5}, {6, 4}}) {
+    const matrix<R> U = random_unit_columns<R>(d, M, 100 + M);
+    const R c = sphere_relu_mean<R>(d);
+    const R level = alpha * d * c * c;
+    const auto reduced = reduced_loss(activation::relu{}, U, vector<R>(vector<R>::Constant(M, level)),
+                                      static_cast<const matrix<R>*>(nullptr), singular_tolerance);
+    const R phi = reduced_objective(U, singular_tolerance).phi;
+    INFO("M = " << M << ", d = " << d);
+    CHECK(agreeing_digits(reduced.psi, R(2 * boost::math::constants::pi<R>() * level * level * phi)) >= 45);
+  }
+}
+
+TEST_CASE("Riemannian gradient of Psi_N = finite differences (>= 30 digits) = dual numbers (>= 45)", "[gap]")
+{
+  using D = dual<R>;
+  for (auto [N, d, M] : std::vector<std::tuple<int, int, int>>{{7, 3, 2}, {10, 4, 3}, {12, 3, 4}}) {
+    const vector<R> a = gaussian_vector<R>(N, 110 + N);
+    const matrix<R> W = gaussian_matrix<R>(d, N, 120 + N);
+    const matrix<R> U = random_unit_columns<R>(d, M, 130 + N);
+    matrix<R> xi = gaussian_matrix<R>(d, M, 140 + N);
+    for (int j = 0; j < M; ++j)
+      xi.col(j) -= U.col(j).dot(xi.col(j)) * U.col(j);
+    const target_cross_term<R> target(vector<R>(a / R(N)), W);
+    const auto reduced = finite_psi(target, U);
+    const R analytic = (reduced.gradient.array() * xi.array()).sum();
+
+    const R h = pow(R(10), -7);
+    auto at = [&](int steps) { return finite_psi(target, geodesic(U, xi, R(steps * h))).psi; };
+    const R numeric = (45 * (at(1) - at(-1)) - 9 * (at(2) - at(-2)) + (at(3) - at(-3))) / (60 * h);
+
+    const target_cross_term<D> dual_target(vector<D>((a / R(N)).cast<D>()), W.cast<D>());
+    const matrix<D> path = geodesic(U, xi, D(R(0), R(1)));
+    const R by_dual = finite_psi(dual_target, path).psi.derivative;
+    INFO("N = " << N << ", d = " << d << ", M = " << M << ": analytic " << analytic << ", FD " << numeric
+                << ", dual " << by_dual);
+    CHECK(agreeing_digits(numeric, analytic) >= 30);
+    CHECK(agreeing_digits(by_dual, analytic) >= 45);
+  }
+}
+
+TEST_CASE("double against 50 digits: E[f_N^2] and Psi_N at N = 400 (>= 12 digits)", "[gap]")
+{
+  const int N = 400, d = 8, M = 5;
+  const target_network target = sample_target(target_law{entry_law::uniform}, d, N, 150);
+  const matrix<double> U = random_configuration(M, d, 151);
+  const target_cross_term<double> in_double(vector<double>(target.a / double(N)), target.W);
+  const target_cross_term<R> in_50(vector<R>(target.a.cast<R>() / R(N)), target.W.cast<R>());
+  const double moment = in_double.second_moment();
+  const R moment_50 = in_50.second_moment();
+  CHECK(agreeing_digits(R(moment), moment_50) >= 12);
+  const double psi = finite_psi(in_double, U).psi;
+  const R psi_50 = finite_psi(in_50, matrix<R>(U.cast<R>())).psi;
+  CHECK(agreeing_digits(R(psi), psi_50) >= 12);
+  // the gap itself, a difference of O(1) numbers, to 1e-12 absolute
+  CHECK(abs(R(moment - psi) - R(moment_50 - psi_50)) < R(1e-12));
+}
+
+TEST_CASE("sup-deviation in d = 2 equals a dense scan of the circle", "[gap]")
+{
+  // In d = 2 the sphere is a circle: a scan of 200000 angles finds the sup to ~1e-9, a
+  // route independent of the screening and ascent.
+  const gap_settings settings;
+  auto scan = [](const target_cross_term<double>& target, double level) {
+    const int points = 200000;
+    matrix<double> V(2, points);
+    for (int k = 0; k < points; ++k) {
+      const double phi = 2 * boost::math::constants::pi<double>() * k / points;
+      V(0, k) = std::cos(phi);
+      V(1, k) = std::sin(phi);
+    }
+    return (target.values(V).array() - level).abs().maxCoeff();
+  };
+  for (auto law : {entry_law::gaussian, entry_law::uniform}) {
+    const target_network target = sample_target(target_law{law}, 2, 300, 160);
+    const target_cross_term<double> cross(vector<double>(target.a / 300.0), target.W);
+    const auto summary = summarise_law(target_law{law}, 2, settings);
+    const double level = summary.alpha * summary.cross_level;
+    const double found = sup_cross_deviation(cross, level, settings.deviation).sup;
+    const double scanned = scan(cross, level);
+    INFO(to_string(law) << ": maximisation " << found << ", scan " << scanned);
+    CHECK(found >= scanned - 1e-12);
+    CHECK(found <= scanned + 1e-8);
+  }
+  // the rademacher floor: the law's expectation over its 4 sign vectors
+  const auto summary = summarise_law(target_law{entry_law::rademacher}, 2, settings);
+  REQUIRE(summary.bias_floor);
+  matrix<double> W(2, 4);
+  W << 1, -1, 1, -1, 1, 1, -1, -1;
+  const target_cross_term<double> expectation(vector<double>::Constant(4, 0.25), W / std::sqrt(2.0));
+  const double scanned = scan(expectation, summary.alpha * summary.cross_level);
+  INFO("rademacher floor: maximisation " << *summary.bias_floor << ", scan " << scanned);
+  CHECK(*summary.bias_floor >= scanned - 1e-12);
+  CHECK(*summary.bias_floor <= scanned + 1e-8);
+}
+
+TEST_CASE("quick grid: the gaussian sup-deviation at N = 1e4 is below that at N = 1e2 for every d", "[gap]")
+{
+  const gap_grid grid = gap_grid::quick();
+  gap_settings settings;
+  settings.finite_max_N = 0;  // the sup-deviation only
+  const target_law law{entry_law::gaussian};
+  for (unsigned d : grid.dimensions) {
+    const auto summary = summarise_law(law, d, settings);
+    simplified_optimum none;
+    none.M = 3;
+    double mean_small = 0, mean_large = 0;
+    for (unsigned replicate = 0; replicate < grid.replicates; ++replicate) {
+      mean_small += *measure_realisation(summary, 100, replicate, {&none}, settings).front().sup_cross_dev;
+      mean_large += *measure_realisation(summary, 10000, replicate, {&none}, settings).front().sup_cross_dev;
+    }
+    INFO("d = " << d << ": mean sup at N = 1e2 " << mean_small / grid.replicates << ", at N = 1e4 "
+                << mean_large / grid.replicates);
+    CHECK(mean_large < mean_small);
+  }
+}

@@ -1,0 +1,521 @@
+// twolayer-gap: the gap between the finite objective L_N of realised targets and the
+// simplified objective L~ (DESIGN.md §5), over a grid of laws × d × N × replicates and
+// compressed widths M; writes gap.md, gap.csv, gap.json and gap_sup_dev.svg.
+#include "cli.hpp"
+
+#include "twolayer/check/gap_measurement.hpp"
+#include "twolayer/numeric/parallel.hpp"
+#include "twolayer/report/atomic_file.hpp"
+#include "twolayer/report/loglog_fit.hpp"
+#include "twolayer/report/svg_plot.hpp"
+#include "twolayer/report/table.hpp"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <set>
+#include <thread>
+
+namespace {
+
+namespace cli = twolayer::cli;
+namespace report = twolayer::report;
+using twolayer::gap_row;
+
+constexpr const char* version = "0.1.0";
+
+struct settings {
+  twolayer::gap_grid grid;
+  twolayer::gap_settings gap;
+  std::filesystem::path out;
+  unsigned threads = 1;
+  bool progress = false;
+};
+
+std::string join(const std::vector<std::string>& items)
+{
+  std::string s;
+  for (const auto& i : items)
+    s += (s.empty() ? "" : ",") + i;
+  return s;
+}
+
+template <class T>
+std::string join_numbers(const std::vector<T>& items)
+{
+  std::vector<std::string> text;
+  for (const auto& i : items)
+    text.push_back(std::to_string(i));
+  return join(text);
+}
+
+/// The command that reproduces the report, with every setting that changes a number
+/// (not the thread count or the output directory, which change none).
+std::string canonical_command(const settings& s)
+{
+  std::vector<std::string> laws;
+  for (const auto& l : s.grid.laws)
+    laws.push_back(l.name());
+  return "twolayer-gap --laws " + join(laws) + " --d " + join_numbers(s.grid.dimensions) + " --N " +
+         join_numbers(s.grid.widths) + " --M " + join(s.grid.compressed) + " --seeds " +
+         std::to_string(s.grid.replicates) + " --seed " + std::to_string(s.gap.seed) + " --screen " +
+         std::to_string(s.gap.deviation.screen) + " --ascents " + std::to_string(s.gap.deviation.ascents) +
+         " --restarts " + std::to_string(s.gap.simplified_restarts) + " --finite-starts " +
+         std::to_string(s.gap.finite_random_starts) + " --finite-max-N " + std::to_string(s.gap.finite_max_N) +
+         " --finite-max-d " + std::to_string(s.gap.finite_max_d);
+}
+
+settings parse(const cli::parser& p)
+{
+  settings s;
+  const bool quick = p.has("quick");
+  s.grid = quick ? twolayer::gap_grid::quick() : twolayer::gap_grid::full();
+  if (quick)
+    s.gap.finite_max_N = 1000;
+  if (p.has("laws")) {
+    s.grid.laws.clear();
+    for (const auto& name : cli::split_list("laws", p.get("laws"))) {
+      const auto law = twolayer::parse_entry_law(name);
+      if (!law)
+        throw cli::usage_error("--laws: unknown law '" + name + "' (gaussian, rademacher, uniform)");
+      s.grid.laws.push_back(twolayer::target_law{*law});
+    }
+  }
+  if (p.has("d")) {
+    s.grid.dimensions.clear();
+    for (const auto& item : cli::split_list("d", p.get("d")))
+      s.grid.dimensions.push_back(static_cast<unsigned>(cli::to_integer("d", item, 2, 4096)));
+  }
+  if (p.has("N")) {
+    s.grid.widths.clear();
+    for (const auto& item : cli::split_list("N", p.get("N")))
+      s.grid.widths.push_back(static_cast<std::size_t>(cli::to_integer("N", item, 2, 100000000)));
+  }
+  if (p.has("M")) {
+    s.grid.compressed.clear();
+    for (const auto& item : cli::split_list("M", p.get("M"))) {
+      if (item != "d+1")
+        cli::to_integer("M", item, 2, 100000);
+      s.grid.compressed.push_back(item);
+    }
+  }
+  if (p.has("seeds"))
+    s.grid.replicates = static_cast<unsigned>(cli::to_integer("seeds", p.get("seeds"), 1, 10000));
+  s.gap.seed = static_cast<std::uint64_t>(
+      cli::to_integer("seed", p.get("seed"), 0, std::numeric_limits<long long>::max()));
+  s.gap.deviation.screen = static_cast<int>(cli::to_integer("screen", p.get("screen"), 0, 1000000));
+  s.gap.deviation.ascents = static_cast<int>(cli::to_integer("ascents", p.get("ascents"), 0, 1000));
+  s.gap.simplified_restarts = static_cast<int>(cli::to_integer("restarts", p.get("restarts"), 1, 1000000));
+  s.gap.finite_random_starts =
+      static_cast<int>(cli::to_integer("finite-starts", p.get("finite-starts"), 0, 1000));
+  if (p.has("finite-max-N"))
+    s.gap.finite_max_N =
+        static_cast<std::size_t>(cli::to_integer("finite-max-N", p.get("finite-max-N"), 0, 100000000));
+  s.gap.finite_max_d = static_cast<unsigned>(cli::to_integer("finite-max-d", p.get("finite-max-d"), 0, 4096));
+  s.out = p.get("out");
+  const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
+  s.threads = p.has("threads") ? static_cast<unsigned>(cli::to_integer("threads", p.get("threads"), 1, 256))
+                               : hardware;
+  s.progress = p.has("progress") || (!p.has("quiet") && isatty(STDERR_FILENO));
+  if (p.has("progress") && p.has("quiet"))
+    throw cli::usage_error("--progress and --quiet exclude each other");
+  const std::size_t smallest_N = *std::min_element(s.grid.widths.begin(), s.grid.widths.end());
+  for (unsigned d : s.grid.dimensions)
+    for (int M : twolayer::compressed_widths(s.grid.compressed, d))
+      if (static_cast<std::size_t>(M) >= smallest_N)
+        throw cli::usage_error("--M: M = " + std::to_string(M) + " (d = " + std::to_string(d) +
+                               ") is not below the smallest N = " + std::to_string(smallest_N));
+  return s;
+}
+
+std::string number(double x)
+{
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.6e", x);
+  return buffer;
+}
+
+std::string cell(const std::optional<double>& x) { return x ? number(*x) : std::string(); }
+
+// "mean ± sd" with the given printf formats (just the mean for a single value).
+std::string spread_text(const std::optional<report::spread>& s, const char* mean_format,
+                        const char* spread_format)
+{
+  if (!s)
+    return "";
+  char buffer[64];
+  if (s->standard_deviation)
+    std::snprintf(buffer, sizeof buffer, spread_format, s->mean, *s->standard_deviation);
+  else
+    std::snprintf(buffer, sizeof buffer, mean_format, s->mean);
+  return buffer;
+}
+
+std::string mean_and_spread(const std::vector<double>& values)
+{
+  return spread_text(report::spread_of(values), "%.3e", "%.3e ± %.1e");
+}
+
+std::string slope_text(const std::optional<report::spread>& s) { return spread_text(s, "%.3f", "%.3f ± %.3f"); }
+
+struct results {
+  std::vector<twolayer::law_summary> laws;           // per (law, d), grid order
+  std::vector<twolayer::simplified_optimum> optima;  // per (M, d)
+  std::vector<gap_row> rows;                         // grid order
+};
+
+// --- rendering ---------------------------------------------------------------
+
+report::table rows_table(const results& r)
+{
+  report::table t{"", {"law", "d", "N", "replicate", "M", "sup_cross_dev", "bias_floor", "const_gap",
+                       "const_gap_hat", "min_gap", "min_gap_hat", "etf_distance", "alpha_hat",
+                       "finite_status"},
+                  {}};
+  for (const auto& row : r.rows)
+    t.add_row({row.law, std::to_string(row.d), std::to_string(row.N), std::to_string(row.replicate),
+               std::to_string(row.M), cell(row.sup_cross_dev), cell(row.bias_floor), cell(row.const_gap),
+               cell(row.const_gap_hat), cell(row.min_gap), cell(row.min_gap_hat), cell(row.etf_distance),
+               number(row.alpha_hat), row.finite_status});
+  return t;
+}
+
+report::table laws_table(const results& r)
+{
+  report::table t{"Scaling factor and infinite-N bias per law",
+                  {"law", "d", "alpha", "alpha_route", "bias_floor", "bias_floor_route"},
+                  {}};
+  for (const auto& l : r.laws)
+    t.add_row({l.law.name(), std::to_string(l.d), number(l.alpha),
+               l.alpha_exact ? "closed form" : "50-digit quadrature", cell(l.bias_floor), l.bias_note});
+  return t;
+}
+
+report::table optima_table(const results& r)
+{
+  report::table t{"Simplified optimum per (M, d): max Φ by multi-start search",
+                  {"M", "d", "phi_best", "phi_etf", "phi_best_minus_etf", "basins", "converged", "restarts"},
+                  {}};
+  for (const auto& o : r.optima)
+    t.add_row({std::to_string(o.M), std::to_string(o.d), o.found ? number(o.phi) : "", cell(o.phi_etf),
+               o.found && o.phi_etf ? number(o.phi - *o.phi_etf) : "", std::to_string(o.basins),
+               std::to_string(o.converged), std::to_string(o.restarts)});
+  return t;
+}
+
+// One sup_cross_dev per realisation (the rows repeat it for every M).
+std::map<std::tuple<std::string, unsigned, std::size_t>, std::vector<std::pair<unsigned, double>>>
+sup_by_cell(const results& r)
+{
+  std::map<std::tuple<std::string, unsigned, std::size_t>, std::vector<std::pair<unsigned, double>>> cells;
+  std::set<std::tuple<std::string, unsigned, std::size_t, unsigned>> seen;
+  for (const auto& row : r.rows)
+    if (row.sup_cross_dev && seen.insert({row.law, row.d, row.N, row.replicate}).second)
+      cells[{row.law, row.d, row.N}].push_back({row.replicate, *row.sup_cross_dev});
+  return cells;
+}
+
+struct fit_tables {
+  report::table in_N, in_d;
+};
+
+// Exponents of sup_cross_dev: one least-squares slope per replicate (over the N, or the d,
+// of the grid), then their mean and spread; "pooled" fits all replicates' points at once.
+fit_tables fits(const settings& s, const results& r)
+{
+  const auto cells = sup_by_cell(r);
+  fit_tables f{{"Fitted exponent of sup_cross_dev in N (per law and d)",
+                {"law", "d", "exponent_mean_sd", "exponent_pooled", "replicates"},
+                {}},
+               {"Fitted exponent of sup_cross_dev in d (per law and N)",
+                {"law", "N", "exponent_mean_sd", "exponent_pooled", "replicates"},
+                {}}};
+  auto fit_row = [&](const std::vector<std::pair<double, std::pair<unsigned, double>>>& points) {
+    std::map<unsigned, std::vector<std::pair<double, double>>> by_replicate;
+    std::vector<std::pair<double, double>> pooled;
+    for (const auto& [x, ry] : points) {
+      by_replicate[ry.first].push_back({x, ry.second});
+      pooled.push_back({x, ry.second});
+    }
+    std::vector<double> slopes;
+    for (const auto& [rep, pts] : by_replicate)
+      if (auto slope = report::loglog_slope(pts))
+        slopes.push_back(*slope);
+    const auto p = report::loglog_slope(pooled);
+    char pooled_text[32] = "";
+    if (p)
+      std::snprintf(pooled_text, sizeof pooled_text, "%.3f", *p);
+    return std::vector<std::string>{slope_text(report::spread_of(slopes)), pooled_text,
+                                    std::to_string(slopes.size())};
+  };
+  for (const auto& law : s.grid.laws) {
+    for (unsigned d : s.grid.dimensions) {
+      std::vector<std::pair<double, std::pair<unsigned, double>>> points;
+      for (std::size_t N : s.grid.widths)
+        if (auto it = cells.find({law.name(), d, N}); it != cells.end())
+          for (const auto& ry : it->second)
+            points.push_back({double(N), ry});
+      auto row = fit_row(points);
+      row.insert(row.begin(), {law.name(), std::to_string(d)});
+      f.in_N.add_row(row);
+    }
+    for (std::size_t N : s.grid.widths) {
+      std::vector<std::pair<double, std::pair<unsigned, double>>> points;
+      for (unsigned d : s.grid.dimensions)
+        if (auto it = cells.find({law.name(), d, N}); it != cells.end())
+          for (const auto& ry : it->second)
+            points.push_back({double(d), ry});
+      auto row = fit_row(points);
+      row.insert(row.begin(), {law.name(), std::to_string(N)});
+      f.in_d.add_row(row);
+    }
+  }
+  return f;
+}
+
+std::string svg(const settings& s, const results& r)
+{
+  static const char* colours[] = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
+                                  "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
+  static const char* dashes[] = {"", "6,3", "2,3"};
+  const auto cells = sup_by_cell(r);
+  report::loglog_plot plot{"sup-deviation of the cross term against N (geometric mean over replicates)",
+                           "N (target width)", "sup_v |(1/N) sum a_i K(w_i,v) - E~(v)|", {}};
+  for (std::size_t l = 0; l < s.grid.laws.size(); ++l)
+    for (std::size_t k = 0; k < s.grid.dimensions.size(); ++k) {
+      const unsigned d = s.grid.dimensions[k];
+      report::plot_series series{s.grid.laws[l].name() + ", d = " + std::to_string(d), colours[k % 10],
+                                 dashes[l % 3], {}};
+      for (std::size_t N : s.grid.widths)
+        if (auto it = cells.find({s.grid.laws[l].name(), d, N}); it != cells.end()) {
+          double log_sum = 0;
+          for (const auto& ry : it->second)
+            log_sum += std::log(ry.second);
+          series.points.push_back({double(N), std::exp(log_sum / double(it->second.size()))});
+        }
+      plot.series.push_back(series);
+    }
+  return report::to_svg(plot);
+}
+
+// Mean ± sd over replicates of one column, laid out with N across.
+report::table by_N_table(const settings& s, const results& r, const std::string& title,
+                         std::optional<double> gap_row::*field, bool per_M)
+{
+  report::table t{title, {"law", "d"}, {}};
+  if (per_M)
+    t.columns.push_back("M");
+  for (std::size_t N : s.grid.widths)
+    t.columns.push_back("N = " + std::to_string(N));
+  for (const auto& law : s.grid.laws)
+    for (unsigned d : s.grid.dimensions) {
+      const auto widths = per_M ? twolayer::compressed_widths(s.grid.compressed, d)
+                                : std::vector<int>{twolayer::compressed_widths(s.grid.compressed, d).front()};
+      for (int M : widths) {
+        std::vector<std::string> row{law.name(), std::to_string(d)};
+        if (per_M)
+          row.push_back(std::to_string(M));
+        bool any = false;
+        for (std::size_t N : s.grid.widths) {
+          std::vector<double> values;
+          for (const auto& g : r.rows)
+            if (g.law == law.name() && g.d == d && g.N == N && g.M == M && (g.*field))
+              values.push_back(*(g.*field));
+          any = any || !values.empty();
+          row.push_back(mean_and_spread(values));
+        }
+        if (any)
+          t.add_row(row);
+      }
+    }
+  return t;
+}
+
+std::string markdown(const settings& s, const results& r)
+{
+  std::ostringstream out;
+  out << "# Gap between the finite and the simplified objective (ReLU)\n\n"
+      << "Produced by `" << canonical_command(s) << "` (twolayer-gap " << version
+      << "); the thread count does not change a byte. Every row is in `gap.csv` / `gap.json`; "
+         "`gap_sup_dev.svg` plots the sup-deviation against N.\n\n"
+      << "Target f_N(x) = (1/N) Σ a_i relu(<w_i,x>) with a ≡ 1 and w = ξ/√d (τ = 1), ξ with i.i.d. "
+         "entries of the law; simplified objective of DESIGN.md §2 with α = E‖w‖. "
+      << s.grid.replicates << " replicates per (law, d, N), each with its own seed derived from (seed, law, d, N, "
+         "replicate).\n\n"
+      << "## What the columns are\n\n"
+      << "- `sup_cross_dev`: sup over unit v of |(1/N) Σ a_i K(w_i,v) − α d c_d²|, found by screening "
+      << s.gap.deviation.screen << " random directions plus e_1 and (1,…,1)/√d, then L-BFGS ascent on the sphere "
+         "from the best " << s.gap.deviation.ascents << ": **a lower estimate of the sup**. For non-gaussian laws it "
+         "includes the infinite-N bias.\n"
+      << "- `bias_floor`: the same sup with the law's exact expectation in place of the empirical mean "
+         "(rademacher: all 2^d sign vectors, d ≤ " << s.gap.bias_max_d
+      << "; gaussian: 0 by rotation invariance; uniform: not computed). It is the d-dependent floor that "
+         "`sup_cross_dev` cannot go below as N grows.\n"
+      << "- `const_gap` = E[f_N²] − α² d c_d²; `min_gap` = min L_N − min L~, with min L~ = α² d c_d² (1 − 2π d c_d² Φ*) "
+         "at the best Φ* of " << s.gap.simplified_restarts
+      << " restarts (the ETF is not assumed; see the optima table), and min L_N from L-BFGS on the reduced "
+         "finite objective started at the simplified optimum and at " << s.gap.finite_random_starts
+      << " random configurations (an upper estimate of the min).\n"
+      << "- `*_hat`: the same with the realised α̂ = (1/N) Σ a_i ‖w_i‖ in place of α: the difference from the "
+         "column without hat is the part of the gap due to the fluctuation of the scaling factor.\n"
+      << "- `etf_distance`: max over pairs |ρ_jk + 1/(M−1)| of the finite optimum's directions.\n\n"
+      << "`const_gap`, `min_gap` and `etf_distance` are computed for N ≤ " << s.gap.finite_max_N << " and d ≤ "
+      << s.gap.finite_max_d
+      << " only: the constant term costs N²/2 kernel evaluations and every optimiser step N·M; "
+         "elsewhere the cells are empty (never estimated).\n\n"
+      << "Precision: all of this runs in double. α and c_d come from 50-digit values; the N² sums have "
+         "terms of one sign, so their relative rounding error is at most ~N·2⁻⁵³ (below 1e-11 here), "
+         "and the tests compare E[f_N²] and min_s L_N with 50-digit evaluations. Numbers are printed to "
+         "7 significant digits (the mean ± sd tables to 4).\n\n";
+  out << report::to_markdown(laws_table(r)) << "\n";
+  out << report::to_markdown(optima_table(r)) << "\n";
+  out << report::to_markdown(by_N_table(s, r, "sup_cross_dev (mean ± sd over replicates)",
+                                        &gap_row::sup_cross_dev, false))
+      << "\n";
+  const auto f = fits(s, r);
+  out << report::to_markdown(f.in_N) << "\n" << report::to_markdown(f.in_d) << "\n";
+  out << "A slope near −1/2 in N is the rate of an empirical mean; a flattening for non-gaussian laws "
+         "at large N is the bias floor.\n\n";
+  out << report::to_markdown(by_N_table(s, r, "const_gap (mean ± sd)", &gap_row::const_gap, false)) << "\n";
+  out << report::to_markdown(by_N_table(s, r, "const_gap_hat (mean ± sd)", &gap_row::const_gap_hat, false))
+      << "\n";
+  out << report::to_markdown(by_N_table(s, r, "min_gap (mean ± sd)", &gap_row::min_gap, true)) << "\n";
+  out << report::to_markdown(by_N_table(s, r, "min_gap_hat (mean ± sd)", &gap_row::min_gap_hat, true)) << "\n";
+  out << report::to_markdown(by_N_table(s, r, "etf_distance of the finite optimum (mean ± sd)",
+                                        &gap_row::etf_distance, true))
+      << "\n";
+  std::map<std::string, long> statuses;
+  for (const auto& row : r.rows)
+    ++statuses[row.finite_status];
+  out << "Finite optimisations by outcome of the best start:";
+  for (const auto& [status, count] : statuses)
+    out << " " << status << ": " << count << ";";
+  out << "\n";
+  return out.str();
+}
+
+std::string json(const settings& s, const results& r)
+{
+  const auto f = fits(s, r);
+  std::ostringstream out;
+  out << "{\n  \"command\": " << report::detail::json_string(canonical_command(s)) << ",\n"
+      << "  \"version\": " << report::detail::json_string(version) << ",\n"
+      << "  \"laws\": " << report::to_json_rows(laws_table(r), "    ") << ",\n"
+      << "  \"simplified_optima\": " << report::to_json_rows(optima_table(r), "    ") << ",\n"
+      << "  \"fits_in_N\": " << report::to_json_rows(f.in_N, "    ") << ",\n"
+      << "  \"fits_in_d\": " << report::to_json_rows(f.in_d, "    ") << ",\n"
+      << "  \"rows\": " << report::to_json_rows(rows_table(r), "    ") << "\n}\n";
+  return out.str();
+}
+
+// --- the run -------------------------------------------------------------------
+
+results run(const settings& s)
+{
+  using clock = std::chrono::steady_clock;
+  const auto start = clock::now();
+  std::mutex log_mutex;
+  auto log = [&](const std::string& line) {
+    if (!s.progress)
+      return;
+    std::lock_guard<std::mutex> lock(log_mutex);
+    std::cerr << "[" << std::chrono::duration_cast<std::chrono::seconds>(clock::now() - start).count()
+              << " s] " << line << std::endl;
+  };
+  results r;
+  for (const auto& law : s.grid.laws)
+    for (unsigned d : s.grid.dimensions) {
+      r.laws.push_back(twolayer::summarise_law(law, d, s.gap));
+      log("law " + law.name() + ", d = " + std::to_string(d) + ": alpha and bias floor");
+    }
+  std::map<std::pair<int, unsigned>, std::size_t> optimum_index;
+  for (unsigned d : s.grid.dimensions)
+    for (int M : twolayer::compressed_widths(s.grid.compressed, d)) {
+      optimum_index[{M, d}] = r.optima.size();
+      r.optima.push_back(twolayer::find_simplified_optimum(M, d, s.gap));
+      log("simplified optimum (M, d) = (" + std::to_string(M) + ", " + std::to_string(d) + ")");
+    }
+
+  struct task {
+    std::size_t law;  // index into r.laws
+    std::size_t N;
+    unsigned replicate;
+  };
+  std::vector<task> tasks;
+  for (std::size_t l = 0; l < r.laws.size(); ++l)
+    for (std::size_t N : s.grid.widths)
+      for (unsigned rep = 0; rep < s.grid.replicates; ++rep)
+        tasks.push_back({l, N, rep});
+  std::vector<std::vector<gap_row>> rows(tasks.size());
+  std::atomic<std::size_t> done{0};
+  twolayer::for_each_task(tasks.size(), s.threads, [&](std::size_t i) {
+    const auto& t = tasks[i];
+    const auto& law = r.laws[t.law];
+    std::vector<const twolayer::simplified_optimum*> optima;
+    for (int M : twolayer::compressed_widths(s.grid.compressed, law.d))
+      optima.push_back(&r.optima[optimum_index.at({M, law.d})]);
+    rows[i] = twolayer::measure_realisation(law, t.N, t.replicate, optima, s.gap);
+    log("realisation " + std::to_string(++done) + "/" + std::to_string(tasks.size()) + ": " + law.law.name() +
+        ", d = " + std::to_string(law.d) + ", N = " + std::to_string(t.N) + ", replicate " +
+        std::to_string(t.replicate));
+  });
+  for (auto& part : rows)
+    for (auto& row : part)
+      r.rows.push_back(std::move(row));
+  return r;
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+  cli::parser p(
+      "twolayer-gap",
+      "Measures how far the finite objective L_N of realised ReLU targets lies from the\n"
+      "simplified objective L~ (DESIGN.md sections 2 and 5): the sup-deviation of the cross\n"
+      "term and its infinite-N floor, the constant-term gap, the gap between the minima (with\n"
+      "the realised and the expected scaling factor), the distance of the finite optimum from\n"
+      "a simplex ETF, and log-log exponents in N and d. Writes gap.md, gap.csv, gap.json and\n"
+      "gap_sup_dev.svg into --out. Exit status: 0 written, 1 failed (nothing written), 2 usage error.",
+      {{"laws", "LIST", "gaussian,rademacher,uniform", "entry laws of the first layer"},
+       {"d", "LIST", "2,4,8,16,32,64", "input dimensions"},
+       {"N", "LIST", "100,1000,10000,100000", "target widths"},
+       {"M", "LIST", "3,d+1", "compressed widths: integers or the word d+1"},
+       {"seeds", "K", "5", "replicates per (law, d, N)"},
+       {"seed", "S", "20221", "base seed"},
+       {"quick", "", "", "small grid for the tests: d 2,4,8; N up to 10^4; 2 replicates; finite "
+                         "objective up to N = 1000 (explicit options override)"},
+       {"screen", "K", "256", "random directions screened for the sup-deviation"},
+       {"ascents", "K", "4", "local ascents from the best screened directions"},
+       {"restarts", "K", "32", "multi-start restarts for the simplified optimum per (M, d)"},
+       {"finite-starts", "K", "2", "random starts for min L_N besides the simplified optimum"},
+       {"finite-max-N", "N", "10000", "largest N for const_gap, min_gap, etf_distance"},
+       {"finite-max-d", "D", "16", "largest d for const_gap, min_gap, etf_distance"},
+       {"out", "DIR", "reports", "output directory (created if missing)"},
+       {"threads", "T", "all cores", "worker threads (results do not depend on it)"},
+       {"progress", "", "", "progress on stderr (default when stderr is a terminal)"},
+       {"quiet", "", "", "no progress"}});
+  settings s;
+  if (const auto status = cli::parse_or_exit(p, argc, argv, "twolayer-gap", version, s, parse))
+    return *status;
+
+  try {
+    std::filesystem::create_directories(s.out);
+    const results r = run(s);
+    report::write_files_atomically({{s.out / "gap.csv", report::to_csv(rows_table(r))},
+                                    {s.out / "gap.md", markdown(s, r)},
+                                    {s.out / "gap.json", json(s, r)},
+                                    {s.out / "gap_sup_dev.svg", svg(s, r)}});
+    if (s.progress)
+      std::cerr << "wrote " << (s.out / "gap.md").string() << ", gap.csv, gap.json, gap_sup_dev.svg\n";
+    return 0;
+  } catch (const std::exception& e) {
+    std::cerr << "twolayer-gap: error: " << e.what() << "\n";
+    return 1;
+  }
+}

@@ -36,7 +36,7 @@ TEST_CASE("the search is deterministic", "[search]")
   const matrix<double> start = testing::random_unit_columns<double>(4, 6, 5);
   const auto a = maximise_phi(start, lbfgs_options<double>{});
   const auto b = maximise_phi(start, lbfgs_options<double>{});
-  CHECK(a.phi == b.phi);
+  CHECK(a.value == b.value);
   CHECK(a.U == b.U);
   CHECK(a.iterations == b.iterations);
 }

@@ -1,12 +1,13 @@
 // Everything twolayer offers, for users who prefer one include. The rooms, lowest first:
-// numeric ← model ← gaussian ← objective ← optimise / check, with geometry beside objective;
-// report apart.
+// numeric ← model ← gaussian ← objective ← optimise ← check (check runs optimisers: a sup is found
+// by ascent), with geometry beside objective; report apart.
 #pragma once
 
 #include "twolayer/numeric/agreement.hpp"
 #include "twolayer/numeric/constants.hpp"
 #include "twolayer/numeric/dual.hpp"
 #include "twolayer/numeric/eigen_traits.hpp"
+#include "twolayer/numeric/parallel.hpp"
 #include "twolayer/numeric/scalar.hpp"
 
 #include "twolayer/model/activation.hpp"
@@ -33,11 +34,21 @@
 #include "twolayer/objective/compressed_term.hpp"
 #include "twolayer/objective/finite_objective.hpp"
 #include "twolayer/objective/reduced_hessian.hpp"
+#include "twolayer/objective/reduced_loss.hpp"
 #include "twolayer/objective/reduced_objective.hpp"
 #include "twolayer/objective/simplified_objective.hpp"
+#include "twolayer/objective/target_cross_term.hpp"
 
 #include "twolayer/optimize/lbfgs.hpp"
 #include "twolayer/optimize/multi_start.hpp"
+#include "twolayer/optimize/reduced_loss_problem.hpp"
 #include "twolayer/optimize/sphere_product.hpp"
 
+#include "twolayer/check/cross_deviation.hpp"
+#include "twolayer/check/gap_measurement.hpp"
 #include "twolayer/check/second_order.hpp"
+
+#include "twolayer/report/atomic_file.hpp"
+#include "twolayer/report/loglog_fit.hpp"
+#include "twolayer/report/svg_plot.hpp"
+#include "twolayer/report/table.hpp"

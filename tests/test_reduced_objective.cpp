@@ -1,6 +1,7 @@
 // The reduced objective Φ(U) = 1ᵀK̂⁻¹1 (DESIGN.md §3): its value at the simplex ETF against
 // the closed form, exact criticality of the ETF, and the analytic Riemannian gradient and
 // Hessian against high-order finite differences along geodesics at 50 digits.
+#include "twolayer/geometry/orbit.hpp"
 #include "twolayer/geometry/simplex_etf.hpp"
 #include "twolayer/numeric/agreement.hpp"
 #include "twolayer/numeric/dual.hpp"
@@ -52,17 +53,22 @@ R phi(const matrix<R>& U) { return reduced_objective(U, singular_tolerance).phi;
 
 }  // namespace
 
-TEST_CASE("simplex ETF: unit norms, inner products -1/(M-1), Phi = Phi_ETF(M)", "[reduced]")
+TEST_CASE("simplex ETF, canonical and randomly oriented: unit norms, inner products -1/(M-1), span M-1, "
+          "Phi = Phi_ETF(M)", "[reduced]")
 {
   for (auto [M, d] : std::vector<std::pair<int, int>>{{2, 1}, {3, 2}, {3, 3}, {4, 3}, {5, 4}, {5, 6}, {9, 8}}) {
-    const matrix<R> U = simplex_etf<R>(M, d);
-    const matrix<R> gram = U.transpose() * U;
-    INFO("M = " << M << ", d = " << d);
-    for (int j = 0; j < M; ++j)
-      for (int k = 0; k < M; ++k)
-        CHECK(agreeing_digits(gram(j, k), j == k ? R(1) : R(R(-1) / (M - 1))) >= 48);
-    CHECK(agreeing_digits(phi(U), simplex_etf_phi<R>(M)) >= 45);
+    for (const matrix<R>& U : {simplex_etf<R>(M, d), simplex_etf<R>(M, d, 1000 + M * d)}) {
+      const matrix<R> gram = U.transpose() * U;
+      INFO("M = " << M << ", d = " << d);
+      for (int j = 0; j < M; ++j)
+        for (int k = 0; k < M; ++k)
+          CHECK(agreeing_digits(gram(j, k), j == k ? R(1) : R(R(-1) / (M - 1))) >= 47);
+      CHECK(span_dimension(U, R(1e-30)) == M - 1);
+      CHECK(agreeing_digits(phi(U), simplex_etf_phi<R>(M)) >= 45);
+    }
   }
+  const matrix<R> Q = random_orthogonal<R>(6, 7);
+  CHECK((Q.transpose() * Q - matrix<R>::Identity(6, 6)).norm() < R(1e-48));
   CHECK_THROWS_AS(simplex_etf<R>(5, 3), std::domain_error);
 }
 

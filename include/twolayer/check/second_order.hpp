@@ -9,16 +9,34 @@
 //   saddle            eigenvalues of both signs beyond the threshold;
 //   local_min         all non-zero eigenvalues positive.
 // The threshold that calls an eigenvalue zero is stated with every verdict.
+//
+// At a `degenerate` point the extra zero modes are named: the zero cluster's eigenvectors
+// are projected off the orbit's tangent space (spanned by (A u_j)_j for the generators
+// A = e_p e_qᵀ − e_q e_pᵀ of so(d)), and along each remaining direction ξ a higher-order
+// test evaluates f(t) = Φ(R_U(tξ)) − Φ(U) at t = ±10⁻², ±10⁻³, ±10⁻⁴: Φ falling on both
+// sides as |t|^p (p fitted from the last two t) is consistent with a maximum, Φ rising on
+// a side rules a maximum out, and |f| at rounding level at t = 10⁻² means Φ is flat along ξ
+// (a continuum of optima the orbit does not explain).
 #pragma once
 
 #include "twolayer/geometry/orbit.hpp"
 #include "twolayer/objective/reduced_hessian.hpp"
+#include "twolayer/optimize/sphere_product.hpp"
 
 #include <Eigen/Eigenvalues>
+#include <Eigen/SVD>
 
 #include <string>
+#include <vector>
 
 namespace twolayer {
+
+/// Φ along one extra zero mode.
+template <class Real>
+struct higher_order_probe {
+  std::string behaviour;  // "falls", "rises", or "flat"
+  Real order = 0;         // fitted exponent p of |f(t)| ~ |t|^p (when it falls or rises)
+};
 
 template <class Real>
 struct second_order_result {
@@ -31,7 +49,138 @@ struct second_order_result {
   Real margin = 0;  // smallest |λ| among the non-zero eigenvalues (0 if none)
   int positive = 0;
   int negative = 0;
+  std::vector<higher_order_probe<Real>> probes;  // one per extra zero mode (degenerate only)
+
+  /// A one-line account of the extra zero modes and what the higher-order test found.
+  std::string degeneracy_note() const
+  {
+    if (probes.empty())
+      return "";
+    int falls = 0, rises = 0, flat = 0;
+    Real lowest = 0, highest = 0;
+    for (const auto& p : probes) {
+      if (p.behaviour == "falls") {
+        lowest = falls == 0 || p.order < lowest ? p.order : lowest;
+        highest = falls == 0 || p.order > highest ? p.order : highest;
+        ++falls;
+      }
+      rises += p.behaviour == "rises";
+      flat += p.behaviour == "flat";
+    }
+    std::string note = std::to_string(probes.size()) + " extra zero mode(s):";
+    if (falls > 0) {
+      char buffer[96];
+      std::snprintf(buffer, sizeof buffer, " %d where Phi falls on both sides as |t|^%.1f", falls,
+                    static_cast<double>(lowest));
+      note += buffer;
+      if (highest - lowest > Real(1) / 10) {
+        std::snprintf(buffer, sizeof buffer, "..%.1f", static_cast<double>(highest));
+        note += buffer;
+      }
+      note += ";";
+    }
+    if (flat > 0)
+      note += " " + std::to_string(flat) + " flat to working precision (a continuum of optima);";
+    if (rises > 0)
+      note += " " + std::to_string(rises) + " where Phi rises (not a local maximum);";
+    note.pop_back();
+    return note;
+  }
 };
+
+/// The directions (columns, in the coordinates of tangent_bases(U)) of the zero cluster
+/// orthogonal to the O(d) orbit.
+template <class Real>
+matrix<Real> extra_zero_directions(const matrix<Real>& U, const matrix<Real>& zero_cluster)
+{
+  const int d = static_cast<int>(U.rows());
+  const int M = static_cast<int>(U.cols());
+  const matrix<Real> T = tangent_bases(U);
+  matrix<Real> orbit(T.cols(), d * (d - 1) / 2);  // in tangent coordinates
+  int generator = 0;
+  for (int p = 0; p < d; ++p)
+    for (int q = p + 1; q < d; ++q, ++generator) {
+      vector<Real> w = vector<Real>::Zero(d * M);
+      for (int j = 0; j < M; ++j) {  // (e_p e_qᵀ − e_q e_pᵀ) u_j
+        w(j * d + p) = U(q, j);
+        w(j * d + q) = -U(p, j);
+      }
+      orbit.col(generator) = T.transpose() * w;
+    }
+  using std::sqrt;
+  const Real tolerance = sqrt(Eigen::NumTraits<Real>::epsilon());
+  matrix<Real> off_orbit = zero_cluster;
+  if (orbit.cols() > 0) {
+    Eigen::JacobiSVD<matrix<Real>> svd(orbit, Eigen::ComputeThinU);
+    int rank = 0;
+    for (Eigen::Index i = 0; i < svd.singularValues().size(); ++i)
+      rank += svd.singularValues()(i) > tolerance * svd.singularValues()(0);
+    const matrix<Real> Q = svd.matrixU().leftCols(rank);
+    off_orbit -= Q * (Q.transpose() * zero_cluster);
+  }
+  if (off_orbit.cols() == 0)
+    return off_orbit;
+  Eigen::JacobiSVD<matrix<Real>> svd(off_orbit, Eigen::ComputeThinU);
+  int extra = 0;
+  for (Eigen::Index i = 0; i < svd.singularValues().size(); ++i)
+    extra += svd.singularValues()(i) > Real(1) / 2;  // ~1 off the orbit, ~0 along it
+  return svd.matrixU().leftCols(extra);
+}
+
+/// The higher-order test along a tangent direction xi (coordinates of tangent_bases(U)).
+template <class Real>
+higher_order_probe<Real> probe_direction(const matrix<Real>& U, const vector<Real>& xi,
+                                         const Real& singular_tolerance)
+{
+  using std::abs;
+  using std::log10;
+  const vector<Real> ambient = tangent_bases(U) * xi;
+  const matrix<Real> direction = Eigen::Map<const matrix<Real>>(ambient.data(), U.rows(), U.cols());
+  const Real phi = reduced_objective(U, singular_tolerance).phi;
+  auto change = [&](const Real& t) {
+    const auto moved = reduced_objective(sphere_product::retract(U, matrix<Real>(t * direction)), singular_tolerance);
+    return moved.degenerate ? Real(0) : Real(moved.phi - phi);
+  };
+  const Real rounding = 1000 * Eigen::NumTraits<Real>::epsilon() * abs(phi);
+  const std::vector<Real> steps{Real(1) / 100, Real(1) / 1000, Real(1) / 10000};
+  bool rises = false, flat = true;  // otherwise it falls (at or below rounding where it does not)
+  std::vector<Real> sizes;
+  for (const Real& t : steps) {
+    const Real forward = change(t), backward = change(Real(-t));
+    sizes.push_back((abs(forward) + abs(backward)) / 2);
+    flat = flat && abs(forward) <= rounding && abs(backward) <= rounding;
+    rises = rises || forward > rounding || backward > rounding;
+  }
+  higher_order_probe<Real> probe;
+  if (flat) {
+    probe.behaviour = "flat";
+    return probe;
+  }
+  probe.behaviour = rises ? "rises" : "falls";
+  // p from the two smallest steps whose changes are above rounding
+  for (std::size_t i = steps.size() - 1; i >= 1; --i)
+    if (sizes[i] > rounding && sizes[i - 1] > rounding) {
+      probe.order = log10(sizes[i - 1] / sizes[i]) / log10(steps[i - 1] / steps[i]);
+      break;
+    }
+  return probe;
+}
+
+/// The zero threshold the reports use at a point with Riemannian gradient norm ‖g‖:
+/// max(√ε, 1000 √‖g‖) · max(1, max|λ|). Orbit eigenvalues are O(‖g‖) at a near-critical
+/// point; along a degenerate direction where Φ changes as |t|³ an eigenvalue is O(√‖g‖) (the
+/// point lies O(√‖g‖) from the optimum); genuine curvature is O(1). Φ and its Hessian are O(1)
+/// numbers, so the scale is absolute once max|λ| is below 1 (at the antipodal pair every
+/// eigenvalue is tiny, and a relative threshold would call them all non-zero).
+template <class Real>
+Real zero_threshold_for(const Real& gradient_norm, const Real& largest_eigenvalue)
+{
+  using std::sqrt;
+  const Real floor = sqrt(Eigen::NumTraits<Real>::epsilon());
+  const Real from_gradient = 1000 * sqrt(gradient_norm);
+  const Real scale = largest_eigenvalue > 1 ? largest_eigenvalue : Real(1);
+  return (from_gradient > floor ? from_gradient : floor) * scale;
+}
 
 /// Classifies the critical point U. `zero_threshold` is absolute; a natural choice is
 /// √ε times the largest |λ| (eigenvalues along the orbit are O(ε) at an exact critical
@@ -66,8 +215,20 @@ second_order_result<Real> second_order_test(const matrix<Real>& U, const Real& z
   }
   if (result.positive > 0 && result.negative > 0)
     result.verdict = "saddle";
-  else if (result.zero_modes > result.orbit_dim)
+  else if (result.zero_modes > result.orbit_dim) {
     result.verdict = "degenerate";
+    Eigen::SelfAdjointEigenSolver<matrix<Real>> vectors(hessian);
+    std::vector<Eigen::Index> zero;
+    for (Eigen::Index i = 0; i < vectors.eigenvalues().size(); ++i)
+      if (abs(vectors.eigenvalues()(i)) <= zero_threshold)
+        zero.push_back(i);
+    matrix<Real> cluster(hessian.rows(), static_cast<Eigen::Index>(zero.size()));
+    for (std::size_t i = 0; i < zero.size(); ++i)
+      cluster.col(static_cast<Eigen::Index>(i)) = vectors.eigenvectors().col(zero[i]);
+    const matrix<Real> extra = extra_zero_directions(U, cluster);
+    for (Eigen::Index i = 0; i < extra.cols(); ++i)
+      result.probes.push_back(probe_direction(U, vector<Real>(extra.col(i)), singular_tolerance));
+  }
   else if (result.positive > 0)
     result.verdict = "local_min";
   else

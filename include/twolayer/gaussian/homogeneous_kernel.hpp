@@ -65,7 +65,8 @@ kernel_and_gradient<Real> homogeneous_kernel_and_gradient(const Activation& sigm
     return {Real(0), vector<Real>::Zero(v.size())};
   const vector<Real> unit_u = u / norm_u;
   const vector<Real> unit_v = v / norm_v;
-  const angle<Real> a = angle<Real>::between(u, v);
+  // K(v, v): the zero angle exactly (|û − v̂| = 0 has no derivative for dual numbers)
+  const angle<Real> a = u == v ? angle<Real>::zero() : angle<Real>::between(u, v);
   const Real kappa = angular_kernel(sigma, a);
   return {Real(norm_u * norm_v * kappa),
           norm_u * (kappa * unit_v + angular_kernel_derivative(sigma, a) * (unit_u - a.cosine * unit_v))};

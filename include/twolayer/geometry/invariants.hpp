@@ -46,6 +46,32 @@ configuration_invariants<Real> invariants_of(const matrix<Real>& U, const Real& 
   return result;
 }
 
+/// m when the distinct directions of U (coincident ones, <u_j, u_k> > 1 − tolerance, merged)
+/// form a simplex ETF of m ≥ 2 vectors within the tolerance — a simplex ETF possibly of
+/// fewer vectors than U has; 0 otherwise.
+template <class Real>
+int simplex_etf_size(const matrix<Real>& U, const Real& tolerance)
+{
+  using std::abs;
+  std::vector<Eigen::Index> distinct;
+  for (Eigen::Index j = 0; j < U.cols(); ++j) {
+    bool repeated = false;
+    for (Eigen::Index k : distinct)
+      repeated = repeated || U.col(j).dot(U.col(k)) > 1 - tolerance;
+    if (!repeated)
+      distinct.push_back(j);
+  }
+  const auto m = static_cast<int>(distinct.size());
+  if (m < 2)
+    return 0;
+  const Real etf_inner = Real(-1) / Real(m - 1);
+  for (std::size_t a = 0; a < distinct.size(); ++a)
+    for (std::size_t b = a + 1; b < distinct.size(); ++b)
+      if (abs(Real(U.col(distinct[a]).dot(U.col(distinct[b])) - etf_inner)) > tolerance)
+        return 0;
+  return m;
+}
+
 /// Whether two invariant sets agree within the tolerance.
 template <class Real>
 bool same_invariants(const configuration_invariants<Real>& a, const configuration_invariants<Real>& b,

@@ -10,6 +10,11 @@
 
 #include "twolayer/numeric/eigen_traits.hpp"
 
+#include <Eigen/QR>
+#include <boost/random/mersenne_twister.hpp>
+#include <boost/random/normal_distribution.hpp>
+
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 
@@ -36,6 +41,34 @@ matrix<Real> simplex_etf(int M, int d)
     u(k - 1, k) = -k * h;
   }
   return u;
+}
+
+/// A Haar-random orthogonal d × d matrix from the seed: Q of the QR factorisation of a
+/// Gaussian matrix, columns signed so that R has a positive diagonal. The Gaussian entries
+/// are drawn in double (they are data); Q is orthogonal to the working precision.
+template <class Real>
+matrix<Real> random_orthogonal(int d, std::uint64_t seed)
+{
+  boost::random::mt19937_64 engine(seed);
+  boost::random::normal_distribution<double> normal(0.0, 1.0);
+  matrix<Real> G(d, d);
+  for (int j = 0; j < d; ++j)
+    for (int i = 0; i < d; ++i)
+      G(i, j) = Real(normal(engine));
+  Eigen::HouseholderQR<matrix<Real>> qr(G);
+  matrix<Real> Q = qr.householderQ() * matrix<Real>::Identity(d, d);
+  const matrix<Real> R = qr.matrixQR().template triangularView<Eigen::Upper>();
+  for (int j = 0; j < d; ++j)
+    if (R(j, j) < 0)
+      Q.col(j) = -Q.col(j);
+  return Q;
+}
+
+/// The simplex ETF in a random orientation: random_orthogonal(d, seed) · simplex_etf(M, d).
+template <class Real>
+matrix<Real> simplex_etf(int M, int d, std::uint64_t orientation_seed)
+{
+  return random_orthogonal<Real>(d, orientation_seed) * simplex_etf<Real>(M, d);
 }
 
 }  // namespace twolayer

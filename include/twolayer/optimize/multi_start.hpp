@@ -4,11 +4,14 @@
 // restarts — and a catalogue of the distinct local optima found, with basin counts and the
 // Good–Turing estimate of the probability that a new restart lands in an unseen basin
 // (basins seen exactly once / restarts). Restarts that stall, run into coincident
-// directions or diverge are counted in their own classes, never dropped.
+// directions or diverge are counted in their own classes, never dropped. Restarts run in
+// parallel and join the catalogue in index order, so the catalogue does not depend on the
+// thread count.
 #pragma once
 
 #include "twolayer/geometry/invariants.hpp"
 #include "twolayer/model/target_law.hpp"
+#include "twolayer/numeric/parallel.hpp"
 #include "twolayer/optimize/lbfgs.hpp"
 
 #include <boost/random/mersenne_twister.hpp>
@@ -85,29 +88,60 @@ struct multi_start_options {
   double invariant_tolerance = 1e-5;  // … and inner products this close are one basin
 };
 
-/// Runs restarts [first, first + count) and adds their converged optima to the catalogue.
-inline void run_restarts(int M, int d, std::uint64_t first, std::uint64_t count,
-                         const multi_start_options& options, search_catalogue& catalogue)
+/// What one restart ended with: enough to rebuild the catalogue without rerunning it
+/// (a resumed search reads these back from its results file).
+struct restart_outcome {
+  std::uint64_t index = 0;
+  search_status status = search_status::stalled;
+  double value = 0;
+  matrix<double> U;  // where the restart ended
+};
+
+/// Restart `index`: L-BFGS from its own random configuration.
+inline restart_outcome run_restart(int M, int d, std::uint64_t index, const multi_start_options& options)
 {
-  for (std::uint64_t index = first; index < first + count; ++index) {
-    const auto run =
-        maximise_phi(random_configuration(M, d, restart_seed(options.seed, M, d, index)), options.search);
-    ++catalogue.restarts;
-    ++catalogue.outcomes[run.status];
-    if (run.status != search_status::converged)
-      continue;
-    const auto invariants = invariants_of(run.U, options.invariant_tolerance);
-    bool found = false;
-    for (auto& b : catalogue.basins)
-      if (std::abs(b.phi - run.value) <= options.value_tolerance &&
-          same_invariants(b.invariants, invariants, options.invariant_tolerance)) {
-        ++b.count;
-        found = true;
-        break;
-      }
-    if (!found)
-      catalogue.basins.push_back({run.U, run.value, invariants, 1, index});
-  }
+  const auto run = maximise_phi(random_configuration(M, d, restart_seed(options.seed, M, d, index)),
+                                options.search);
+  return {index, run.status, run.value, run.U};
+}
+
+/// Restarts [first, first + count) on `threads` threads; the outcomes come back in index
+/// order, identical whatever the thread count.
+inline std::vector<restart_outcome> run_restart_batch(int M, int d, std::uint64_t first, std::uint64_t count,
+                                                      const multi_start_options& options, unsigned threads = 1)
+{
+  std::vector<restart_outcome> outcomes(static_cast<std::size_t>(count));
+  for_each_task(outcomes.size(), threads,
+                [&](std::size_t i) { outcomes[i] = run_restart(M, d, first + i, options); });
+  return outcomes;
+}
+
+/// Adds one outcome to the catalogue: counted by status; a converged optimum joins the
+/// first basin with the same value and invariants, or opens a new one.
+inline void add_outcome(search_catalogue& catalogue, const restart_outcome& outcome,
+                        const multi_start_options& options)
+{
+  ++catalogue.restarts;
+  ++catalogue.outcomes[outcome.status];
+  if (outcome.status != search_status::converged)
+    return;
+  const auto invariants = invariants_of(outcome.U, options.invariant_tolerance);
+  for (auto& b : catalogue.basins)
+    if (std::abs(b.phi - outcome.value) <= options.value_tolerance &&
+        same_invariants(b.invariants, invariants, options.invariant_tolerance)) {
+      ++b.count;
+      return;
+    }
+  catalogue.basins.push_back({outcome.U, outcome.value, invariants, 1, outcome.index});
+}
+
+/// Runs restarts [first, first + count) and adds their outcomes to the catalogue, in index order.
+inline void run_restarts(int M, int d, std::uint64_t first, std::uint64_t count,
+                         const multi_start_options& options, search_catalogue& catalogue,
+                         unsigned threads = 1)
+{
+  for (const auto& outcome : run_restart_batch(M, d, first, count, options, threads))
+    add_outcome(catalogue, outcome, options);
 }
 
 }  // namespace twolayer

@@ -1,0 +1,103 @@
+// One local optimum of Φ found in double, made into evidence (DESIGN.md §5): polished by
+// Newton in the working precision (optimize/newton_polish.hpp), classified by the
+// second-order test with a stated zero threshold (check/second_order.hpp), described by its
+// invariants, and given the number of digits its value is known to.
+//
+// digits_known = min(evaluation, truncation), where
+//   evaluation = working digits − 2 − ⌈log10 cond K̂⌉  (rounding in 1ᵀK̂⁻¹1), and
+//   truncation = −log10(err/Φ) with err = ‖g‖²/margin after quadratic convergence at a
+//                non-degenerate point (the value error of a Newton iterate), and
+//                err = max(|ΔΦ| of the last step, ‖g‖) otherwise — a cautious estimate, stated
+//                as such, for points where Newton has no curvature to use.
+// Convergence is `quadratic` when some step with ‖g_k‖ < 10⁻² gave
+// log ‖g_{k+1}‖ ≥ 1.6 log ‖g_k‖, `linear` when the target was reached otherwise, `at_start`
+// when the starting point already met it (M = 1: Φ is constant), and `stalled` when it was not.
+// The second-order test uses zero_threshold_for(‖g‖, max|λ|) (check/second_order.hpp).
+#pragma once
+
+#include "twolayer/check/second_order.hpp"
+#include "twolayer/geometry/invariants.hpp"
+#include "twolayer/optimize/newton_polish.hpp"
+
+#include <Eigen/Eigenvalues>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace twolayer {
+
+template <class Real>
+struct polished_optimum {
+  polish_result<Real> polish;
+  std::string convergence;  // quadratic, linear, stalled, or degenerate (K̂ singular)
+  int digits_known = 0;
+  second_order_result<Real> second_order;
+  configuration_invariants<Real> invariants;
+  int etf_size = 0;  // m when the distinct directions form a simplex ETF of m vectors
+};
+
+/// Working precision in decimal digits.
+template <class Real>
+int working_digits()
+{
+  return static_cast<int>(std::floor(-std::log10(static_cast<double>(Eigen::NumTraits<Real>::epsilon()))));
+}
+
+template <class Real>
+polished_optimum<Real> polish_and_classify(const matrix<double>& U0, int max_iterations = 60)
+{
+  using std::abs;
+  using std::log10;
+  using std::pow;
+  using std::sqrt;
+  polished_optimum<Real> result;
+  const int digits = working_digits<Real>();
+  const Real epsilon = Eigen::NumTraits<Real>::epsilon();
+  const Real singular_tolerance = sqrt(epsilon);
+  const Real target = pow(Real(10), -digits + 5);
+  result.polish = newton_polish<Real>(U0.cast<Real>(), target, max_iterations, singular_tolerance);
+  const auto& p = result.polish;
+  if (p.degenerate) {
+    result.convergence = "degenerate";
+    result.second_order.verdict = "degenerate";
+    return result;
+  }
+  result.convergence = !p.converged ? "stalled" : p.iterations == 0 ? "at_start" : "linear";
+  for (std::size_t k = 0; k + 1 < p.gradient_norms.size(); ++k) {
+    const Real& g = p.gradient_norms[k];
+    const Real& next = p.gradient_norms[k + 1];
+    if (p.converged && g < Real(1) / 100 && next > 0 && log10(next) <= Real(16) / 10 * log10(g))
+      result.convergence = "quadratic";
+  }
+  const Real gradient_norm = p.gradient_norms.back();
+  const Real largest = [&] {
+    const matrix<Real> h = reduced_objective_hessian(p.U, singular_tolerance);
+    return Eigen::SelfAdjointEigenSolver<matrix<Real>>(h, Eigen::EigenvaluesOnly).eigenvalues().cwiseAbs().maxCoeff();
+  }();
+  const Real threshold = zero_threshold_for(gradient_norm, largest);
+  result.second_order = second_order_test(p.U, threshold, singular_tolerance);
+  result.invariants = invariants_of(p.U, Real(sqrt(sqrt(epsilon))));
+  result.etf_size = simplex_etf_size(p.U, Real(sqrt(sqrt(epsilon))));
+
+  // digits_known
+  const auto value = reduced_objective(p.U, singular_tolerance);
+  const vector<Real> spectrum = Eigen::SelfAdjointEigenSolver<matrix<Real>>(value.gram, Eigen::EigenvaluesOnly).eigenvalues();
+  const Real condition = spectrum.maxCoeff() / spectrum.minCoeff();
+  const int evaluation = digits - 2 - static_cast<int>(std::ceil(static_cast<double>(log10(condition))));
+  Real error;
+  const bool clean = result.convergence == "quadratic" && result.second_order.verdict != "degenerate" &&
+                     result.second_order.margin > 0;
+  if (clean)
+    error = gradient_norm * gradient_norm / result.second_order.margin;
+  else {
+    const Real last_change = p.values.size() >= 2 ? Real(abs(p.values.back() - p.values[p.values.size() - 2])) : Real(0);
+    error = std::max(last_change, gradient_norm);
+  }
+  const int truncation = error > 0 ? static_cast<int>(std::floor(static_cast<double>(-log10(error / abs(p.phi)))))
+                                   : digits;
+  result.digits_known = std::max(0, std::min(evaluation, truncation));
+  return result;
+}
+
+}  // namespace twolayer

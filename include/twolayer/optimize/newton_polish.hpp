@@ -1,0 +1,95 @@
+// Riemannian Newton polish of a critical point of Φ on (S^{d−1})^M at high precision
+// (DESIGN.md §3, §5): from an optimum found in double, Newton steps in the working
+// precision until the Riemannian gradient norm falls below a target (10^(−digits+5) in the
+// reports). The gradient norm of every iterate is kept, so quadratic convergence — where
+// the Hessian is non-degenerate off the O(d) orbit — can be seen, not assumed.
+//
+// The Hessian is singular along the orbit (Φ depends only on the Gram matrix): the step
+// solves H η = −g on the eigenvectors with |λ| above √ε · max|λ| only, i.e. the
+// pseudo-inverse with the orbit modes removed. At a degenerate optimum (more zero modes than
+// the orbit explains) Newton has no curvature to use along the extra directions and slows
+// to linear or stops; the caller then states the digits it could certify
+// (check/polished_optimum.hpp). A step that lowers Φ by more than rounding is halved
+// (at most 30 times): near a maximum the Newton step is an ascent step.
+#pragma once
+
+#include "twolayer/objective/reduced_hessian.hpp"
+#include "twolayer/objective/reduced_objective.hpp"
+#include "twolayer/optimize/sphere_product.hpp"
+
+#include <Eigen/Eigenvalues>
+
+#include <vector>
+
+namespace twolayer {
+
+template <class Real>
+struct polish_result {
+  matrix<Real> U;
+  Real phi = 0;
+  std::vector<Real> gradient_norms;  // ‖grad Φ‖ at each iterate, the start first
+  std::vector<Real> values;          // Φ at each iterate
+  bool converged = false;            // the last gradient norm is below the target
+  bool degenerate = false;           // K̂ became singular (coincident directions)
+  int iterations = 0;
+};
+
+template <class Real>
+polish_result<Real> newton_polish(const matrix<Real>& U0, const Real& target, int max_iterations,
+                                  const Real& singular_tolerance)
+{
+  using std::abs;
+  using std::sqrt;
+  polish_result<Real> result;
+  result.U = U0;
+  for (Eigen::Index j = 0; j < result.U.cols(); ++j)
+    result.U.col(j).normalize();
+  const Real epsilon = Eigen::NumTraits<Real>::epsilon();
+  for (;;) {
+    const auto value = reduced_objective(result.U, singular_tolerance);
+    if (value.degenerate) {
+      result.degenerate = true;
+      return result;
+    }
+    const matrix<Real> gradient =
+        sphere_product::project(result.U, reduced_objective_euclidean_gradient(result.U, value.weights));
+    const Real norm = gradient.norm();
+    result.phi = value.phi;
+    result.values.push_back(value.phi);
+    result.gradient_norms.push_back(norm);
+    if (norm <= target) {
+      result.converged = true;
+      return result;
+    }
+    if (result.iterations >= max_iterations)
+      return result;
+    ++result.iterations;
+
+    const matrix<Real> T = tangent_bases(result.U);
+    const vector<Real> g = T.transpose() * Eigen::Map<const vector<Real>>(gradient.data(), gradient.size());
+    const matrix<Real> hessian = reduced_objective_hessian(result.U, singular_tolerance);
+    const Eigen::SelfAdjointEigenSolver<matrix<Real>> solver(hessian);
+    const vector<Real>& lambda = solver.eigenvalues();
+    const Real largest = lambda.cwiseAbs().maxCoeff();
+    const Real cut = sqrt(epsilon) * largest;
+    vector<Real> step = vector<Real>::Zero(g.size());
+    for (Eigen::Index i = 0; i < lambda.size(); ++i)
+      if (abs(lambda(i)) > cut)
+        step -= (solver.eigenvectors().col(i).dot(g) / lambda(i)) * solver.eigenvectors().col(i);
+    const vector<Real> ambient = T * step;
+    const matrix<Real> direction = Eigen::Map<const matrix<Real>>(ambient.data(), result.U.rows(), result.U.cols());
+
+    const Real rounding = 64 * epsilon * (1 + abs(value.phi));
+    Real scale = 1;
+    matrix<Real> moved;
+    for (int halving = 0; halving <= 30; ++halving, scale /= 2) {
+      moved = sphere_product::retract(result.U, matrix<Real>(scale * direction));
+      const auto trial = reduced_objective(moved, singular_tolerance);
+      if (!trial.degenerate && trial.phi >= value.phi - rounding)
+        break;
+    }
+    result.U = moved;
+  }
+}
+
+}  // namespace twolayer

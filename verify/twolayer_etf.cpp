@@ -1,0 +1,549 @@
+// twolayer-etf: the simplex-ETF conjecture (DESIGN.md §3, §5) checked by exhaustive
+// multi-start search for the maxima of Φ, Newton polish of every distinct optimum in high
+// precision, and the second-order test; writes etf.md, etf.csv, etf_optima.csv, etf.json,
+// and for d = 2, 3 pictures of the best configurations.
+#include "cli.hpp"
+#include "restart_log.hpp"
+
+#include "twolayer/check/polished_optimum.hpp"
+#include "twolayer/check/second_order.hpp"
+#include "twolayer/geometry/simplex_etf.hpp"
+#include "twolayer/gaussian/sphere_moments.hpp"
+#include "twolayer/numeric/agreement.hpp"
+#include "twolayer/numeric/scalar.hpp"
+#include "twolayer/objective/simplified_hessian.hpp"
+#include "twolayer/optimize/multi_start.hpp"
+#include "twolayer/report/atomic_file.hpp"
+#include "twolayer/report/direction_plot.hpp"
+#include "twolayer/report/table.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <thread>
+
+namespace {
+
+namespace cli = twolayer::cli;
+namespace report = twolayer::report;
+using Real = twolayer::mpfr_dynamic;
+using twolayer::matrix;
+using twolayer::vector;
+
+constexpr const char* version = "0.1.0";
+
+struct settings {
+  std::vector<std::pair<int, int>> cases;  // (M, d)
+  bool grid = false;
+  std::vector<std::string> M_items, d_items;
+  long restarts = 10000;
+  std::optional<double> until_coverage;
+  long batch = 500;
+  int polish_max = 20;
+  int digits = 50;
+  std::uint64_t seed = 1;
+  std::filesystem::path out;
+  unsigned threads = 1;
+  bool resume = false;
+  bool progress = false;
+};
+
+std::string canonical_command(const settings& s)
+{
+  std::string c = "twolayer-etf";
+  if (s.grid) {
+    c += " --grid";
+  } else {
+    auto join = [](const std::vector<std::string>& items) {
+      std::string t;
+      for (const auto& i : items)
+        t += (t.empty() ? "" : ",") + i;
+      return t;
+    };
+    c += " --M " + join(s.M_items) + " --d " + join(s.d_items);
+  }
+  c += " --restarts " + std::to_string(s.restarts);
+  if (s.until_coverage) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%g", *s.until_coverage);
+    c += " --until-coverage " + std::string(buffer);
+  }
+  c += " --batch " + std::to_string(s.batch) + " --polish-max " + std::to_string(s.polish_max) + " --digits " +
+       std::to_string(s.digits) + " --seed " + std::to_string(s.seed);
+  return c;
+}
+
+settings parse(const cli::parser& p)
+{
+  settings s;
+  s.grid = p.has("grid");
+  if (s.grid && (p.has("M") || p.has("d")))
+    throw cli::usage_error("--grid runs every (M, d) of the grid: give it without --M and --d");
+  if (s.grid) {
+    for (int d = 2; d <= 8; ++d)
+      for (int M = 2; M <= d + 3; ++M)
+        s.cases.push_back({M, d});
+  } else {
+    if (!p.has("M") || !p.has("d"))
+      throw cli::usage_error("give --M and --d (comma lists allowed), or --grid");
+    s.M_items = cli::split_list("M", p.get("M"));
+    s.d_items = cli::split_list("d", p.get("d"));
+    for (const auto& d_text : s.d_items) {
+      const int d = static_cast<int>(cli::to_integer("d", d_text, 1, 64));
+      for (const auto& M_text : s.M_items)
+        s.cases.push_back({static_cast<int>(cli::to_integer("M", M_text, 1, 64)), d});
+    }
+  }
+  s.restarts = static_cast<long>(cli::to_integer("restarts", p.get("restarts"), 1, 100000000));
+  if (p.has("until-coverage")) {
+    const auto value = cli::to_decimal("until-coverage", p.get("until-coverage"));
+    const double P = double(value.numerator) / double(value.denominator);
+    if (!(P > 0 && P < 1))
+      throw cli::usage_error("--until-coverage: " + value.text + " is not a probability in (0, 1)");
+    s.until_coverage = P;
+  }
+  s.batch = static_cast<long>(cli::to_integer("batch", p.get("batch"), 1, 10000000));
+  s.polish_max = static_cast<int>(cli::to_integer("polish-max", p.get("polish-max"), 0, 100000));
+  s.digits = static_cast<int>(cli::to_integer("digits", p.get("digits"), 20, 500));
+  s.seed = static_cast<std::uint64_t>(cli::to_integer("seed", p.get("seed"), 0, std::numeric_limits<long long>::max()));
+  s.out = p.get("out");
+  s.threads = p.has("threads") ? static_cast<unsigned>(cli::to_integer("threads", p.get("threads"), 1, 256))
+                               : std::max(1u, std::thread::hardware_concurrency());
+  s.resume = p.has("resume");
+  if (p.has("progress") && p.has("quiet"))
+    throw cli::usage_error("--progress and --quiet exclude each other");
+  s.progress = p.has("progress") || (!p.has("quiet") && isatty(STDERR_FILENO));
+  return s;
+}
+
+std::string show(const Real& x, int digits)
+{
+  return x.str(std::max(digits, 1), std::ios_base::scientific);
+}
+
+std::string show3(double x)
+{
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.3e", x);
+  return buffer;
+}
+
+std::string show3(const Real& x) { return x.str(3, std::ios_base::scientific); }
+
+long outcome_count(const twolayer::search_catalogue& c, twolayer::search_status s)
+{
+  auto it = c.outcomes.find(s);
+  return it == c.outcomes.end() ? 0 : it->second;
+}
+
+/// Sorted pairwise inner products, as distinct values (6 digits) with multiplicities.
+std::string inner_product_summary(const std::vector<Real>& values)
+{
+  std::string text;
+  std::size_t i = 0;
+  while (i < values.size()) {
+    std::size_t j = i;
+    while (j < values.size() && abs(Real(values[j] - values[i])) < Real(1e-6))
+      ++j;
+    char buffer[48];
+    std::snprintf(buffer, sizeof buffer, "%.6f", static_cast<double>(values[i]));
+    if (!text.empty())
+      text += ' ';
+    text += buffer;
+    if (j - i > 1)
+      text += "x" + std::to_string(j - i);
+    i = j;
+  }
+  return text.empty() ? "-" : text;
+}
+
+struct optimum_entry {
+  std::size_t basin;  // index in the catalogue
+  std::optional<twolayer::polished_optimum<Real>> polished;  // none beyond --polish-max
+};
+
+struct case_result {
+  int M = 0, d = 0;
+  twolayer::search_catalogue catalogue;
+  std::vector<optimum_entry> optima;  // by Φ, largest first
+  // at the exact simplex ETF (2 ≤ M ≤ d + 1)
+  std::optional<Real> phi_etf;
+  Real etf_gradient_norm = 0;
+  std::optional<twolayer::second_order_result<Real>> etf_test;
+  int joint_zero_modes = 0, joint_expected = 0, joint_negative = 0;
+  Real joint_threshold = 0, joint_margin = 0;
+  Real relative_loss_factor = 0;  // 2π d c_d², so that r = 1 − factor·Φ
+};
+
+const twolayer::polished_optimum<Real>* best_polished(const case_result& r)
+{
+  return !r.optima.empty() && r.optima.front().polished ? &*r.optima.front().polished : nullptr;
+}
+
+// --- the search, resumable -------------------------------------------------------------
+
+twolayer::search_catalogue search(const settings& s, int M, int d, const twolayer::multi_start_options& options,
+                                  const std::function<void(const std::string&)>& log)
+{
+  const auto path = s.out / ("etf_M" + std::to_string(M) + "_d" + std::to_string(d) + ".log");
+  const std::string header = twolayer::restart_log::header(M, d, options);
+  twolayer::search_catalogue catalogue;
+  std::string kept = header + "\n";
+  if (s.resume && std::filesystem::exists(path)) {
+    kept = twolayer::restart_log::replay(path.string(), header, options, catalogue);
+    log("(M, d) = (" + std::to_string(M) + ", " + std::to_string(d) + "): resumed after " +
+        std::to_string(catalogue.restarts) + " restarts");
+  }
+  report::write_files_atomically({{path, kept}});  // drops a batch cut off by an interruption
+  auto covered = [&] {
+    return s.until_coverage && catalogue.restarts > 0 && catalogue.unseen_estimate() < *s.until_coverage;
+  };
+  while (catalogue.restarts < s.restarts && !covered()) {
+    const long count = std::min(s.batch, s.restarts - catalogue.restarts);
+    const twolayer::search_catalogue before = catalogue;
+    twolayer::run_restarts(M, d, static_cast<std::uint64_t>(catalogue.restarts), static_cast<std::uint64_t>(count),
+                           options, catalogue, s.threads);
+    std::ofstream append(path, std::ios::app);
+    append << twolayer::restart_log::batch_record(static_cast<std::uint64_t>(before.restarts),
+                                                  static_cast<std::uint64_t>(count), before, catalogue);
+    append.flush();
+    if (!append)
+      throw std::runtime_error("cannot append to " + path.string());
+    char buffer[160];
+    std::snprintf(buffer, sizeof buffer, "(M, d) = (%d, %d): %ld/%ld restarts, %zu basins, unseen estimate %.2e", M,
+                  d, catalogue.restarts, s.restarts, catalogue.basins.size(), catalogue.unseen_estimate());
+    log(buffer);
+  }
+  return catalogue;
+}
+
+case_result run_case(const settings& s, int M, int d, const std::function<void(const std::string&)>& log)
+{
+  case_result r;
+  r.M = M;
+  r.d = d;
+  twolayer::multi_start_options options;
+  options.seed = s.seed;
+  r.catalogue = search(s, M, d, options, log);
+
+  std::vector<std::size_t> order(r.catalogue.basins.size());
+  for (std::size_t i = 0; i < order.size(); ++i)
+    order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return r.catalogue.basins[a].phi > r.catalogue.basins[b].phi;
+  });
+  for (std::size_t rank = 0; rank < order.size(); ++rank) {
+    optimum_entry entry{order[rank], std::nullopt};
+    if (static_cast<int>(rank) < s.polish_max) {
+      entry.polished = twolayer::polish_and_classify<Real>(r.catalogue.basins[order[rank]].representative);
+      log("(M, d) = (" + std::to_string(M) + ", " + std::to_string(d) + "): optimum " + std::to_string(rank + 1) +
+          "/" + std::to_string(order.size()) + " polished, " + entry.polished->convergence + ", " +
+          entry.polished->second_order.verdict);
+    }
+    r.optima.push_back(std::move(entry));
+  }
+
+  const Real c = twolayer::sphere_relu_mean<Real>(static_cast<unsigned>(d));
+  r.relative_loss_factor = 2 * twolayer::pi<Real>() * d * c * c;
+  if (M >= 2 && M <= d + 1) {
+    using std::sqrt;
+    const Real epsilon = Eigen::NumTraits<Real>::epsilon();
+    const Real singular_tolerance = sqrt(epsilon);
+    const matrix<Real> U = twolayer::simplex_etf<Real>(M, d);
+    r.phi_etf = twolayer::simplex_etf_phi<Real>(M);
+    const auto value = twolayer::reduced_objective(U, singular_tolerance);
+    r.etf_gradient_norm =
+        twolayer::project_to_tangent(U, twolayer::reduced_objective_euclidean_gradient(U, value.weights)).norm();
+    const matrix<Real> hessian = twolayer::reduced_objective_hessian(U, singular_tolerance);
+    const Real largest =
+        Eigen::SelfAdjointEigenSolver<matrix<Real>>(hessian, Eigen::EigenvaluesOnly).eigenvalues().cwiseAbs().maxCoeff();
+    r.etf_test = twolayer::second_order_test(U, twolayer::zero_threshold_for(r.etf_gradient_norm, largest),
+                                             singular_tolerance);
+
+    // joint (b, V) Hessian of L~ at (s*, U), α = 1: zero modes = orbit + M, all others positive
+    const vector<Real> scales = Real(r.relative_loss_factor) * value.weights;  // 2π d c_d² K̂⁻¹1
+    const matrix<Real> joint =
+        twolayer::simplified_objective_hessian<Real>(Real(1), static_cast<unsigned>(d), scales, U);
+    const vector<Real> spectrum = Eigen::SelfAdjointEigenSolver<matrix<Real>>(joint, Eigen::EigenvaluesOnly).eigenvalues();
+    r.joint_threshold = twolayer::zero_threshold_for(r.etf_gradient_norm, Real(spectrum.cwiseAbs().maxCoeff()));
+    r.joint_expected = r.etf_test->orbit_dim + M;
+    bool first = true;
+    for (Eigen::Index i = 0; i < spectrum.size(); ++i) {
+      if (abs(spectrum(i)) <= r.joint_threshold) {
+        ++r.joint_zero_modes;
+        continue;
+      }
+      r.joint_negative += spectrum(i) < 0;
+      if (first || abs(spectrum(i)) < r.joint_margin)
+        r.joint_margin = abs(spectrum(i));
+      first = false;
+    }
+  }
+  return r;
+}
+
+// --- rendering -----------------------------------------------------------------------------
+
+std::string structure(const twolayer::polished_optimum<Real>& p, int M)
+{
+  std::string text = "span " + std::to_string(p.invariants.span);
+  if (p.etf_size == M)
+    text += ", simplex ETF";
+  else if (p.etf_size > 0)
+    text += ", simplex ETF of " + std::to_string(p.etf_size) + " distinct directions";
+  if (p.invariants.coincident_pairs > 0)
+    text += ", " + std::to_string(p.invariants.coincident_pairs) + " coincident pair(s)";
+  if (p.invariants.antipodal_pairs > 0)
+    text += ", " + std::to_string(p.invariants.antipodal_pairs) + " antipodal pair(s)";
+  return text;
+}
+
+report::table summary_table(const std::vector<case_result>& results, int digits)
+{
+  report::table t{"", {"M", "d", "restarts", "phi_etf", "phi_best", "delta", "digits_known", "n_distinct", "best_count",
+                       "singletons", "unseen_estimate", "stalled", "hessian_verdict", "zero_threshold", "margin",
+                       "orbit_dim", "zero_modes", "converged", "degenerate", "diverged", "polish", "best_structure",
+                       "degeneracy_note", "etf_hessian_verdict", "etf_gradient_norm", "joint_zero_modes",
+                       "joint_expected", "relative_loss_best"},
+                  {}};
+  for (const auto& r : results) {
+    const auto& c = r.catalogue;
+    const auto* best = best_polished(r);
+    std::vector<std::string> row{std::to_string(r.M), std::to_string(r.d), std::to_string(c.restarts)};
+    row.push_back(r.phi_etf ? show(*r.phi_etf, digits - 2) : "");
+    if (best) {
+      row.push_back(show(best->polish.phi, best->digits_known));
+      row.push_back(r.phi_etf ? show3(Real(best->polish.phi - *r.phi_etf)) : "");
+      row.push_back(std::to_string(best->digits_known));
+    } else {
+      row.insert(row.end(), {"", "", ""});
+    }
+    row.push_back(std::to_string(c.basins.size()));
+    row.push_back(r.optima.empty() ? "0" : std::to_string(c.basins[r.optima.front().basin].count));
+    row.push_back(std::to_string(c.singletons()));
+    row.push_back(show3(c.unseen_estimate()));
+    row.push_back(std::to_string(outcome_count(c, twolayer::search_status::stalled)));
+    if (best) {
+      const auto& t2 = best->second_order;
+      row.insert(row.end(), {t2.verdict, show3(t2.zero_threshold), show3(t2.margin), std::to_string(t2.orbit_dim),
+                             std::to_string(t2.zero_modes)});
+    } else {
+      row.insert(row.end(), {"", "", "", "", ""});
+    }
+    row.push_back(std::to_string(outcome_count(c, twolayer::search_status::converged)));
+    row.push_back(std::to_string(outcome_count(c, twolayer::search_status::degenerate)));
+    row.push_back(std::to_string(outcome_count(c, twolayer::search_status::diverged)));
+    row.push_back(best ? best->convergence : "");
+    row.push_back(best ? structure(*best, r.M) : "");
+    row.push_back(best ? best->second_order.degeneracy_note() : "");
+    row.push_back(r.etf_test ? r.etf_test->verdict : "");
+    row.push_back(r.phi_etf ? show3(r.etf_gradient_norm) : "");
+    row.push_back(r.phi_etf ? std::to_string(r.joint_zero_modes) : "");
+    row.push_back(r.phi_etf ? std::to_string(r.joint_expected) : "");
+    row.push_back(best ? show(Real(1 - r.relative_loss_factor * best->polish.phi), std::min(best->digits_known, 12)) : "");
+    t.add_row(row);
+  }
+  return t;
+}
+
+report::table optima_table(const std::vector<case_result>& results)
+{
+  report::table t{"", {"M", "d", "rank", "phi", "digits_known", "count", "first_restart", "structure",
+                       "inner_products", "polish", "gradient_norms", "verdict", "zero_threshold", "zero_modes",
+                       "orbit_dim", "margin", "degeneracy_note"},
+                  {}};
+  for (const auto& r : results)
+    for (std::size_t rank = 0; rank < r.optima.size(); ++rank) {
+      const auto& basin = r.catalogue.basins[r.optima[rank].basin];
+      std::vector<std::string> row{std::to_string(r.M), std::to_string(r.d), std::to_string(rank + 1)};
+      if (const auto& p = r.optima[rank].polished) {
+        std::string norms;
+        for (const auto& g : p->polish.gradient_norms) {
+          if (!norms.empty())
+            norms += ' ';
+          if (g == 0) {
+            norms += '0';
+            continue;
+          }
+          char buffer[16];
+          std::snprintf(buffer, sizeof buffer, "1e%.0f", std::floor(static_cast<double>(log10(g))));
+          norms += buffer;
+        }
+        row.insert(row.end(), {show(p->polish.phi, p->digits_known), std::to_string(p->digits_known),
+                               std::to_string(basin.count), std::to_string(basin.first_restart), structure(*p, r.M),
+                               inner_product_summary(p->invariants.inner_products), p->convergence, norms,
+                               p->second_order.verdict, show3(p->second_order.zero_threshold),
+                               std::to_string(p->second_order.zero_modes), std::to_string(p->second_order.orbit_dim),
+                               show3(p->second_order.margin), p->second_order.degeneracy_note()});
+      } else {
+        char buffer[32];
+        std::snprintf(buffer, sizeof buffer, "%.10e", basin.phi);
+        row.insert(row.end(), {buffer, "10 (double search only)", std::to_string(basin.count),
+                               std::to_string(basin.first_restart), "not polished (beyond --polish-max)", "", "", "",
+                               "", "", "", "", "", ""});
+      }
+      t.add_row(row);
+    }
+  return t;
+}
+
+std::string markdown(const settings& s, const std::vector<case_result>& results)
+{
+  std::ostringstream out;
+  out << "# The simplex-ETF conjecture: exhaustive search and second-order tests (ReLU)\n\n"
+      << "Produced by `" << canonical_command(s) << "` (twolayer-etf " << version
+      << "); the thread count and an interruption followed by `--resume` change no byte.\n\n"
+      << "For each (M, d): restarts of a Riemannian L-BFGS in double (gradient norm 1e-10, at most 2000 "
+         "iterations) from independent uniform configurations seeded by (seed, M, d, restart); converged "
+         "optima with Φ within 1e-9 and sorted inner products within 1e-5 form one basin. Every distinct "
+         "optimum (up to --polish-max, largest Φ first) is polished by Riemannian Newton at "
+      << s.digits
+      << " digits until the gradient norm is below 1e-" << s.digits - 5
+      << ", then tested at second order: Hessian spectrum on (S^{d-1})^M, zero threshold max(√ε, 1000·√‖g‖)·max(1, max|λ|) "
+         "(stated per optimum), zero modes against the orbit dimension d(d−1)/2 − (d−r)(d−r−1)/2. "
+         "`digits_known` is min(digits lost to the conditioning of K̂, the truncation error ‖g‖²/margin after "
+         "quadratic convergence, or max(|ΔΦ|, ‖g‖) otherwise). Coverage: basins seen once (singletons) and the "
+         "Good–Turing estimate singletons/restarts of the chance that one more restart finds a new basin.\n\n"
+      << "At the exact simplex ETF (2 ≤ M ≤ d+1) the report also gives the Riemannian gradient norm (zero by "
+         "DESIGN §3: the ETF is exactly critical), the verdict there, and the joint (b, V) Hessian of L~ at "
+         "(s*, ETF), whose zero modes must be the orbit plus one rescaling per neuron.\n\n";
+  report::table brief{"Summary",
+                      {"M", "d", "restarts", "phi_best", "digits_known", "delta = phi_best − phi_etf", "n_distinct",
+                       "best_count", "unseen_estimate", "verdict (best)", "zero_modes/orbit", "margin", "ETF verdict",
+                       "joint zero modes/expected"},
+                      {}};
+  const auto full = summary_table(results, s.digits);
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const auto& row = full.rows[i];
+    const std::string joint = row[25].empty() ? "" : row[25] + "/" + row[26];
+    brief.add_row({row[0], row[1], row[2], row[4], row[6], row[5], row[7], row[8], row[10], row[12],
+                   row[16].empty() ? "" : row[16] + "/" + row[15], row[14], row[23], joint});
+  }
+  out << report::to_markdown(brief) << "\n";
+
+  for (const auto& r : results) {
+    out << "## M = " << r.M << ", d = " << r.d << "\n\n";
+    const auto& c = r.catalogue;
+    out << c.restarts << " restarts: " << outcome_count(c, twolayer::search_status::converged) << " converged, "
+        << outcome_count(c, twolayer::search_status::stalled) << " stalled (iteration cap), "
+        << outcome_count(c, twolayer::search_status::degenerate) << " ran into coincident directions, "
+        << outcome_count(c, twolayer::search_status::diverged) << " diverged; " << c.basins.size()
+        << " distinct optima, " << c.singletons() << " seen once (unseen-basin estimate " << show3(c.unseen_estimate())
+        << ").\n\n";
+    const auto* best = best_polished(r);
+    if (r.phi_etf) {
+      out << "Φ_ETF(" << r.M << ") = " << show(*r.phi_etf, s.digits - 2) << ".";
+      if (best) {
+        const int agree = twolayer::agreeing_digits(best->polish.phi, *r.phi_etf);
+        out << " The best optimum found agrees with it to " << agree << " digits"
+            << (best->etf_size == r.M ? " and is a simplex ETF" : " but is not a simplex ETF") << ".";
+      }
+      out << " At the exact ETF: gradient norm " << show3(r.etf_gradient_norm) << ", verdict `" << r.etf_test->verdict
+          << "` (" << r.etf_test->zero_modes << " zero modes, orbit " << r.etf_test->orbit_dim << ", threshold "
+          << show3(r.etf_test->zero_threshold) << ", margin " << show3(r.etf_test->margin) << ")";
+      if (!r.etf_test->degeneracy_note().empty())
+        out << "; " << r.etf_test->degeneracy_note();
+      out << ". Joint (b, V) Hessian of L~ at (s*, ETF): " << r.joint_zero_modes << " zero modes (orbit + M = "
+          << r.joint_expected << "), " << r.joint_negative << " negative, margin " << show3(r.joint_margin)
+          << " (threshold " << show3(r.joint_threshold) << ").\n\n";
+    } else if (best) {
+      out << "No simplex ETF of " << r.M << " vectors exists in R^" << r.d << " (M > d+1). The best configuration: "
+          << structure(*best, r.M) << "; inner products " << inner_product_summary(best->invariants.inner_products)
+          << "; verdict `" << best->second_order.verdict << "`";
+      if (!best->second_order.degeneracy_note().empty())
+        out << " (" << best->second_order.degeneracy_note() << ")";
+      const Real phi_full = twolayer::simplex_etf_phi<Real>(r.d + 1);
+      out << ". Against the simplex ETF of d+1 = " << r.d + 1 << " vectors: Φ gains "
+          << show3(Real(best->polish.phi - phi_full)) << " (relative loss r = 1 − 2π d c_d² Φ goes from "
+          << show(Real(1 - r.relative_loss_factor * phi_full), 6) << " to "
+          << show(Real(1 - r.relative_loss_factor * best->polish.phi), 6) << ").\n\n";
+    }
+  }
+  out << "### Every distinct optimum\n\n" << report::to_markdown(optima_table(results)) << "\n";
+  out << "Columns of `etf.csv` and `etf_optima.csv` are as above; `gradient_norms` lists the Newton iterates' "
+         "gradient norms (powers of ten).\n";
+  return out.str();
+}
+
+std::string json(const settings& s, const std::vector<case_result>& results)
+{
+  std::ostringstream out;
+  out << "{\n  \"command\": " << report::detail::json_string(canonical_command(s)) << ",\n"
+      << "  \"version\": " << report::detail::json_string(version) << ",\n"
+      << "  \"cases\": " << report::to_json_rows(summary_table(results, s.digits), "    ") << ",\n"
+      << "  \"optima\": " << report::to_json_rows(optima_table(results), "    ") << "\n}\n";
+  return out.str();
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+  cli::parser p(
+      "twolayer-etf",
+      "Checks the simplex-ETF conjecture for the reduced ReLU objective Phi(U) = 1'K(U)^-1 1 on\n"
+      "(S^{d-1})^M (DESIGN.md section 3): multi-start L-BFGS search in double, a catalogue of every\n"
+      "distinct local maximum with basin counts and coverage, Newton polish of each at --digits,\n"
+      "and the second-order test. Writes etf.md, etf.csv, etf_optima.csv, etf.json (and for\n"
+      "d = 2, 3 etf_M<M>_d<d>.svg) into --out, and a resumable restart log per case.\n"
+      "Exit status: 0 written, 1 failed (reports not replaced), 2 usage error.",
+      {{"M", "LIST", "", "compressed widths (any M >= 1, also M > d+1)"},
+       {"d", "LIST", "", "input dimensions"},
+       {"grid", "", "", "every (M, d) with 2 <= d <= 8 and 2 <= M <= d+3"},
+       {"restarts", "K", "10000", "restarts per case (the cap, with --until-coverage)"},
+       {"until-coverage", "P", "", "stop adding batches once the unseen-basin estimate is below P"},
+       {"batch", "K", "500", "restarts per batch (the unit of logging and of --until-coverage)"},
+       {"polish-max", "K", "20", "distinct optima polished and tested per case, largest Phi first"},
+       {"digits", "N", "50", "precision of the polish and the second-order test (20 to 500)"},
+       {"seed", "S", "1", "base seed of the restarts"},
+       {"out", "DIR", "reports", "output directory (created if missing)"},
+       {"resume", "", "", "continue from the restart logs in --out instead of starting afresh"},
+       {"threads", "T", "all cores", "worker threads (results do not depend on it)"},
+       {"progress", "", "", "progress on stderr (default when stderr is a terminal)"},
+       {"quiet", "", "", "no progress"}});
+  settings s;
+  if (const auto status = cli::parse_or_exit(p, argc, argv, "twolayer-etf", version, s, parse))
+    return *status;
+
+  try {
+    twolayer::scoped_precision precision(static_cast<unsigned>(s.digits));
+    std::filesystem::create_directories(s.out);
+    const auto start = std::chrono::steady_clock::now();
+    auto log = [&](const std::string& line) {
+      if (s.progress)
+        std::cerr << "[" << std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - start).count()
+                  << " s] " << line << std::endl;
+    };
+    std::vector<case_result> results;
+    for (const auto& [M, d] : s.cases)
+      results.push_back(run_case(s, M, d, log));
+
+    std::vector<std::pair<std::filesystem::path, std::string>> files{
+        {s.out / "etf.csv", report::to_csv(summary_table(results, s.digits))},
+        {s.out / "etf_optima.csv", report::to_csv(optima_table(results))},
+        {s.out / "etf.md", markdown(s, results)},
+        {s.out / "etf.json", json(s, results)}};
+    for (const auto& r : results)
+      if ((r.d == 2 || r.d == 3) && !r.optima.empty()) {
+        const auto& U = r.catalogue.basins[r.optima.front().basin].representative;
+        report::direction_plot plot{"best of M = " + std::to_string(r.M) + " in d = " + std::to_string(r.d), {}, {}};
+        for (Eigen::Index j = 0; j < U.cols(); ++j)
+          plot.directions.push_back(std::vector<double>(U.col(j).data(), U.col(j).data() + U.rows()));
+        files.push_back({s.out / ("etf_M" + std::to_string(r.M) + "_d" + std::to_string(r.d) + ".svg"),
+                         report::to_svg(plot)});
+      }
+    report::write_files_atomically(files);
+    log("wrote " + (s.out / "etf.md").string());
+    return 0;
+  } catch (const std::exception& e) {
+    std::cerr << "twolayer-etf: error: " << e.what() << "\n";
+    return 1;
+  }
+}

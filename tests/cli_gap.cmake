@@ -49,17 +49,10 @@ foreach(row IN LISTS sub_rows)
 endforeach()
 
 # Bad input: status 2, nothing on stdout, nothing written.
-foreach(arguments "--laws;cauchy" "--d;1" "--N;100,x" "--M;0" "--M;d+2" "--seeds;0" "--N;3;--M;3"
-                  "--quick;--quick" "--screen;-1" "--threads;0" "--bogus" "--progress;--quiet")
-  execute_process(COMMAND ${PROGRAM} ${arguments} --out ${out}/bad
-                  RESULT_VARIABLE status OUTPUT_VARIABLE stdout ERROR_VARIABLE err)
-  if(NOT status EQUAL 2 OR NOT stdout STREQUAL "" OR NOT err MATCHES "twolayer-gap: error:")
-    message(FATAL_ERROR "'${arguments}': status ${status}, stdout '${stdout}', stderr '${err}'")
-  endif()
-  if(EXISTS ${out}/bad)
-    message(FATAL_ERROR "'${arguments}' created the output directory")
-  endif()
-endforeach()
+include(${CMAKE_CURRENT_LIST_DIR}/usage_errors.cmake)
+expect_usage_errors(${PROGRAM} twolayer-gap ${out}/bad
+                    "--laws|cauchy" "--d|1" "--N|100,x" "--M|0" "--M|d+2" "--seeds|0" "--N|3|--M|3"
+                    "--quick|--quick" "--screen|-1" "--threads|0" "--bogus" "--progress|--quiet")
 # An output directory that cannot be created: status 1, no report anywhere.
 file(WRITE ${out}/a_file "")
 execute_process(COMMAND ${PROGRAM} --quick --quiet --d 2 --N 100 --seeds 1 --out ${out}/a_file/sub

@@ -27,6 +27,29 @@ TEST_CASE("200 restarts at (M, d) = (4, 3): the best basin is the simplex ETF", 
   CHECK(catalogue.unseen_estimate() == double(catalogue.singletons()) / 200);
 }
 
+TEST_CASE("200 restarts at (M, d) = (5, 5): the best basin is the simplex ETF", "[multi_start]")
+{
+  search_catalogue catalogue;
+  run_restarts(5, 5, 0, 200, multi_start_options{}, catalogue);
+  REQUIRE(catalogue.best() != nullptr);
+  CHECK(std::abs(catalogue.best()->phi - simplex_etf_phi<double>(5)) < 1e-12);
+  CHECK(catalogue.best()->invariants.simplex_etf);
+}
+
+TEST_CASE("the catalogue is the same on 1 and 2 threads", "[multi_start]")
+{
+  search_catalogue one, two;
+  run_restarts(6, 3, 0, 120, multi_start_options{}, one, 1);
+  run_restarts(6, 3, 0, 120, multi_start_options{}, two, 2);
+  REQUIRE(one.basins.size() == two.basins.size());
+  CHECK(one.outcomes == two.outcomes);
+  for (std::size_t i = 0; i < one.basins.size(); ++i) {
+    CHECK(one.basins[i].phi == two.basins[i].phi);
+    CHECK(one.basins[i].count == two.basins[i].count);
+    CHECK(one.basins[i].representative == two.basins[i].representative);
+  }
+}
+
 TEST_CASE("restart i is the same whether run alone or within a longer run", "[multi_start]")
 {
   search_catalogue whole, first_part;

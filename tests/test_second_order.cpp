@@ -1,6 +1,7 @@
 // The second-order test (DESIGN.md §3) at 50 digits: the simplex ETF is a strict local
 // maximum modulo O(d) with exactly orbit-dimension zero modes; the antipodal pair is
-// degenerate; a planar square of four directions in R³ is a saddle.
+// degenerate, with Φ falling as |t|³ along its extra zero modes; a planar square of four
+// directions in R³ is a saddle.
 #include "twolayer/check/second_order.hpp"
 #include "twolayer/geometry/simplex_etf.hpp"
 
@@ -42,12 +43,42 @@ TEST_CASE("the simplex ETF is a strict local maximum with orbit-dimension zero m
   }
 }
 
-TEST_CASE("the antipodal pair is degenerate, not strict and not an error", "[second_order]")
+TEST_CASE("the antipodal pair is degenerate, not strict and not an error; Phi falls as |t|^3 off it",
+          "[second_order]")
 {
-  const auto result = second_order_test<R>(simplex_etf<R>(2, 3), zero_threshold, singular_tolerance);
-  CHECK(result.verdict == "degenerate");
-  CHECK(result.zero_modes == 4);
-  CHECK(result.orbit_dim == 2);
+  for (int d : {2, 3, 5}) {
+    const auto result = second_order_test<R>(simplex_etf<R>(2, d), zero_threshold, singular_tolerance);
+    INFO("d = " << d << ": " << result.degeneracy_note());
+    CHECK(result.verdict == "degenerate");
+    CHECK(result.zero_modes == 2 * (d - 1));  // the whole Hessian vanishes
+    CHECK(result.orbit_dim == d - 1);
+    // the d − 1 directions that bend the pair, each a cubic fall (k(cos t) ~ (π − t)³/3)
+    REQUIRE(static_cast<int>(result.probes.size()) == d - 1);
+    for (const auto& probe : result.probes) {
+      CHECK(probe.behaviour == "falls");
+      CHECK(abs(probe.order - 3) < R(1) / 10);
+    }
+  }
+}
+
+TEST_CASE("no extra zero modes at the simplex ETF: the zero cluster is the orbit", "[second_order]")
+{
+  // The orbit's tangent space, spanned by (A u_j)_j for A in so(d), contains every zero mode.
+  for (auto [M, d] : std::vector<std::pair<int, int>>{{3, 2}, {4, 3}, {4, 5}}) {
+    const matrix<R> U = simplex_etf<R>(M, d, 77);
+    const matrix<R> hessian = reduced_objective_hessian(U, singular_tolerance);
+    Eigen::SelfAdjointEigenSolver<matrix<R>> solver(hessian);
+    std::vector<Eigen::Index> zero;
+    for (Eigen::Index i = 0; i < hessian.rows(); ++i)
+      if (abs(solver.eigenvalues()(i)) <= zero_threshold)
+        zero.push_back(i);
+    matrix<R> cluster(hessian.rows(), static_cast<Eigen::Index>(zero.size()));
+    for (std::size_t i = 0; i < zero.size(); ++i)
+      cluster.col(static_cast<Eigen::Index>(i)) = solver.eigenvectors().col(zero[i]);
+    INFO("M = " << M << ", d = " << d);
+    CHECK(static_cast<int>(zero.size()) == orbit_dimension(d, M - 1));
+    CHECK(extra_zero_directions(U, cluster).cols() == 0);
+  }
 }
 
 TEST_CASE("four directions on a square in a plane of R^3 are a saddle", "[second_order]")

@@ -1,6 +1,8 @@
 // twolayer-bench-search: restarts per second of the double-precision Riemannian L-BFGS
 // maximising Φ from uniform random starts, to a gradient norm of 1e-10, with the share
-// of restarts that converged.
+// of restarts that converged (one thread, and the multi-start on two); the time of the
+// Newton polish to a gradient of 1e-45 and of the Hessian spectrum at 50 digits at (9, 8).
+#include "twolayer/check/polished_optimum.hpp"
 #include "twolayer/check/second_order.hpp"
 #include "twolayer/geometry/simplex_etf.hpp"
 #include "twolayer/optimize/multi_start.hpp"
@@ -31,16 +33,40 @@ void bench(int M, int d, int restarts)
               M, d, restarts / seconds, double(evaluations) / restarts, converged, restarts, best);
 }
 
+void bench_parallel(int M, int d, int restarts, unsigned threads)
+{
+  const auto start = std::chrono::steady_clock::now();
+  twolayer::search_catalogue catalogue;
+  twolayer::run_restarts(M, d, 0, static_cast<std::uint64_t>(restarts), twolayer::multi_start_options{}, catalogue,
+                         threads);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::printf("(M, d) = (%2d, %2d), multi-start with catalogue on %u threads: %8.1f restarts/s\n", M, d, threads,
+              restarts / seconds);
+}
+
 void bench_second_order(int M, int d)
 {
   using R = twolayer::mpfr50;
-  const auto start = std::chrono::steady_clock::now();
+  auto start = std::chrono::steady_clock::now();
   const auto result = twolayer::second_order_test<R>(twolayer::simplex_etf<R>(M, d), R("1e-30"), R("1e-40"));
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("second-order test at the ETF (M, d) = (%d, %d), 50 digits: %.2f s (Hessian %d x %d, "
-              "verdict %s, %d zero modes = orbit %d, margin %.6f)\n",
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::printf("Hessian spectrum and second-order test at the ETF (M, d) = (%d, %d), 50 digits: %.2f s (Hessian "
+              "%d x %d, verdict %s, %d zero modes = orbit %d, margin %.6f)\n",
               M, d, seconds, M * (d - 1), M * (d - 1), result.verdict.c_str(), result.zero_modes,
               result.orbit_dim, static_cast<double>(result.margin));
+
+  // polish: from the double optimum of one restart to a gradient of 1e-45, at 50 digits
+  twolayer::search_catalogue catalogue;
+  twolayer::run_restarts(M, d, 0, 1, twolayer::multi_start_options{}, catalogue);
+  start = std::chrono::steady_clock::now();
+  const auto polished = twolayer::newton_polish<R>(catalogue.basins.front().representative.cast<R>(), R("1e-45"), 60,
+                                                   R("1e-25"));
+  seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::printf("Newton polish at (M, d) = (%d, %d), 50 digits, to a gradient of 1e-45: %.2f s (%d iterations,"
+              " gradient norms", M, d, seconds, polished.iterations);
+  for (const auto& g : polished.gradient_norms)
+    std::printf(" %.1e", static_cast<double>(g));
+  std::printf(")\n");
 }
 
 }  // namespace
@@ -51,14 +77,16 @@ int main(int argc, char** argv)
     if (std::string(argv[1]) == "--help") {
       std::printf("Usage: twolayer-bench-search\n\nPrints restarts per second of the double "
                   "L-BFGS search for (M, d) = (9, 8) and (17, 16), and the time of the "
-                  "second-order test at the (9, 8) ETF at 50 digits.\n");
+                  "multi-start on 1 and 2 threads, and the time of the Newton polish and of the\nsecond-order test at (9, 8) at 50 digits.\n");
       return 0;
     }
     std::fprintf(stderr, "twolayer-bench-search: error: unexpected argument '%s'\n", argv[1]);
     return 2;
   }
-  bench(9, 8, 500);
-  bench(17, 16, 100);
+  bench(9, 8, 2000);
+  bench(17, 16, 300);
+  bench_parallel(9, 8, 4000, 1);
+  bench_parallel(9, 8, 4000, 2);
   bench_second_order(9, 8);
   return 0;
 }

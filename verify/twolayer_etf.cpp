@@ -436,7 +436,18 @@ std::string markdown(const settings& s, const std::vector<case_result>& results)
         << outcome_count(c, twolayer::search_status::degenerate) << " ran into coincident directions, "
         << outcome_count(c, twolayer::search_status::diverged) << " diverged; " << c.basins.size()
         << " distinct optima, " << c.singletons() << " seen once (unseen-basin estimate " << show3(c.unseen_estimate())
-        << ").\n\n";
+        << ")";
+    std::map<std::string, int> verdicts;
+    int unpolished = 0;
+    for (const auto& o : r.optima)
+      o.polished ? ++verdicts[o.polished->second_order.verdict] : ++unpolished;
+    out << ". Second-order verdicts of the distinct optima:";
+    for (const auto& [verdict, n] : verdicts)
+      out << " " << n << " `" << verdict << "`;";
+    if (unpolished > 0)
+      out << " " << unpolished << " not polished (beyond --polish-max);";
+    out << " a `degenerate` point where Φ rises along an extra zero mode is not a local maximum (the search "
+           "stopped on a flat stretch near it).\n\n";
     const auto* best = best_polished(r);
     if (r.phi_etf) {
       out << "Φ_ETF(" << r.M << ") = " << show(*r.phi_etf, s.digits - 2) << ".";

@@ -26,6 +26,8 @@
 #include <Eigen/Eigenvalues>
 #include <Eigen/SVD>
 
+#include <algorithm>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -34,8 +36,9 @@ namespace twolayer {
 /// Φ along one extra zero mode.
 template <class Real>
 struct higher_order_probe {
-  std::string behaviour;  // "falls", "rises", or "flat"
-  Real order = 0;         // fitted exponent p of |f(t)| ~ |t|^p (when it falls or rises)
+  std::string behaviour;     // "falls", "rises", or "flat"
+  Real order = 0;            // fitted exponent p of |f(t)| ~ |t|^p (when it falls or rises)
+  std::vector<int> neurons;  // the directions u_j it moves (1-based; ≥ 30 % of its largest move)
 };
 
 template <class Real>
@@ -84,6 +87,17 @@ struct second_order_result {
     if (rises > 0)
       note += " " + std::to_string(rises) + " where Phi rises (not a local maximum);";
     note.pop_back();
+    std::vector<int> moved;
+    for (const auto& p : probes)
+      for (int j : p.neurons)
+        if (std::find(moved.begin(), moved.end(), j) == moved.end())
+          moved.push_back(j);
+    std::sort(moved.begin(), moved.end());
+    note += " (moving neuron";
+    note += moved.size() > 1 ? "s" : "";
+    for (std::size_t i = 0; i < moved.size(); ++i)
+      note += (i ? "," : " ") + std::to_string(moved[i]);
+    note += ")";
     return note;
   }
 };
@@ -137,6 +151,11 @@ higher_order_probe<Real> probe_direction(const matrix<Real>& U, const vector<Rea
   const vector<Real> ambient = tangent_bases(U) * xi;
   const matrix<Real> direction = Eigen::Map<const matrix<Real>>(ambient.data(), U.rows(), U.cols());
   const Real phi = reduced_objective(U, singular_tolerance).phi;
+  const vector<Real> moves = direction.colwise().norm().transpose();
+  std::vector<int> neurons;
+  for (Eigen::Index j = 0; j < moves.size(); ++j)
+    if (moves(j) >= 3 * moves.maxCoeff() / 10)
+      neurons.push_back(static_cast<int>(j) + 1);
   auto change = [&](const Real& t) {
     const auto moved = reduced_objective(sphere_product::retract(U, matrix<Real>(t * direction)), singular_tolerance);
     return moved.degenerate ? Real(0) : Real(moved.phi - phi);
@@ -152,6 +171,7 @@ higher_order_probe<Real> probe_direction(const matrix<Real>& U, const vector<Rea
     rises = rises || forward > rounding || backward > rounding;
   }
   higher_order_probe<Real> probe;
+  probe.neurons = neurons;
   if (flat) {
     probe.behaviour = "flat";
     return probe;

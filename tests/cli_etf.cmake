@@ -1,0 +1,76 @@
+# twolayer-etf on small cases: the reports are byte-identical on 1 and 2 threads and after
+# an interrupted run (fewer restarts, then a batch cut off mid-write) resumed with --resume;
+# etf.csv has the required columns and the ETF cases hold; bad command lines exit with
+# status 2 and write nothing; a restart log of other settings is refused.
+set(out ${WORK_DIR})
+file(REMOVE_RECURSE ${out})
+set(case --M 2,4,5 --d 3 --restarts 1500 --batch 500 --digits 30 --quiet)
+foreach(threads 1 2)
+  execute_process(COMMAND ${PROGRAM} ${case} --threads ${threads} --out ${out}/threads${threads}
+                  RESULT_VARIABLE status ERROR_VARIABLE err)
+  if(NOT status EQUAL 0)
+    message(FATAL_ERROR "--threads ${threads}: status ${status}\n${err}")
+  endif()
+endforeach()
+
+# interrupted: 1000 restarts, then half a batch written, then resumed to 1500
+execute_process(COMMAND ${PROGRAM} --M 2,4,5 --d 3 --restarts 1000 --batch 500 --digits 30 --quiet
+                        --out ${out}/resumed RESULT_VARIABLE status ERROR_VARIABLE err)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "first part: status ${status}\n${err}")
+endif()
+file(APPEND ${out}/resumed/etf_M4_d3.log "batch 1000 500 498 2 0 0\njoin 0 17\n")
+execute_process(COMMAND ${PROGRAM} ${case} --resume --out ${out}/resumed RESULT_VARIABLE status ERROR_VARIABLE err)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "resumed: status ${status}\n${err}")
+endif()
+
+foreach(name etf.md etf.csv etf_optima.csv etf.json etf_M4_d3.svg etf_M4_d3.log etf_M5_d3.log)
+  file(READ ${out}/threads1/${name} one)
+  foreach(other threads2 resumed)
+    file(READ ${out}/${other}/${name} two)
+    if(NOT one STREQUAL two)
+      message(FATAL_ERROR "${name} differs between threads1 and ${other}")
+    endif()
+  endforeach()
+endforeach()
+
+file(STRINGS ${out}/threads1/etf.csv rows)
+list(GET rows 0 header)
+string(REPLACE "," ";" columns "${header}")
+foreach(column M d restarts phi_etf phi_best delta digits_known n_distinct best_count singletons
+               unseen_estimate stalled hessian_verdict zero_threshold margin orbit_dim zero_modes)
+  list(FIND columns ${column} found)
+  if(found EQUAL -1)
+    message(FATAL_ERROR "etf.csv lacks the column ${column}: ${header}")
+  endif()
+endforeach()
+list(GET rows 1 antipodal)
+if(NOT antipodal MATCHES "^2,3,.*,degenerate,")
+  message(FATAL_ERROR "M = 2 should be degenerate: ${antipodal}")
+endif()
+list(GET rows 2 tetrahedron)
+if(NOT tetrahedron MATCHES "^4,3,1500,.*,strict_local_max,.*simplex ETF")
+  message(FATAL_ERROR "M = 4, d = 3 should be a strict maximum at the ETF: ${tetrahedron}")
+endif()
+
+# a log of other settings is refused (status 1), and the reports stay as they were
+file(READ ${out}/resumed/etf.md before)
+execute_process(COMMAND ${PROGRAM} ${case} --seed 7 --resume --out ${out}/resumed
+                RESULT_VARIABLE status ERROR_VARIABLE err)
+if(NOT status EQUAL 1 OR NOT err MATCHES "other settings")
+  message(FATAL_ERROR "mismatched log: status ${status}, stderr '${err}'")
+endif()
+file(READ ${out}/resumed/etf.md after)
+if(NOT before STREQUAL after)
+  message(FATAL_ERROR "a failed run changed etf.md")
+endif()
+
+include(${CMAKE_CURRENT_LIST_DIR}/usage_errors.cmake)
+expect_usage_errors(${PROGRAM} twolayer-etf ${out}/bad
+                    "--M|3" "--d|3" "--grid|--M|3" "--M|0|--d|3" "--M|3|--d|0" "--M|3|--d|3|--digits|5"
+                    "--M|3|--d|3|--until-coverage|1.5" "--M|3|--d|3|--restarts|0" "--M|x|--d|3" "--bogus")
+execute_process(COMMAND ${PROGRAM} --help RESULT_VARIABLE status OUTPUT_VARIABLE help)
+if(NOT status EQUAL 0 OR NOT help MATCHES "Usage: twolayer-etf")
+  message(FATAL_ERROR "--help: status ${status}\n${help}")
+endif()

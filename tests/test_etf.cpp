@@ -1,0 +1,122 @@
+// The ETF engine's high-precision half: Newton polish converges quadratically to the simplex
+// ETF from a perturbed start and states its digits; a degenerate optimum (the antipodal pair)
+// is polished linearly and classified `degenerate`; the joint (b, V) Hessian of L~ by dual
+// numbers equals central differences of the gradient, and at (s*, ETF) its zero modes are
+// the orbit plus one per neuron; simplex ETFs of fewer vectors are recognised.
+#include "twolayer/check/polished_optimum.hpp"
+#include "twolayer/geometry/simplex_etf.hpp"
+#include "twolayer/gaussian/sphere_moments.hpp"
+#include "twolayer/numeric/agreement.hpp"
+#include "twolayer/objective/simplified_hessian.hpp"
+#include "twolayer/optimize/multi_start.hpp"
+#include "random_matrices.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace twolayer;
+using namespace twolayer::testing;
+using R = mpfr50;
+
+TEST_CASE("Newton polish from a perturbed ETF converges quadratically, to >= 40 digits", "[etf]")
+{
+  for (auto [M, d] : std::vector<std::pair<int, int>>{{3, 2}, {4, 3}, {5, 6}}) {
+    // a simplex ETF in double, moved by 1e-4 off it
+    matrix<double> U = simplex_etf<double>(M, d, 5) + 1e-4 * gaussian_matrix<double>(d, M, 6);
+    for (int j = 0; j < M; ++j)
+      U.col(j).normalize();
+    const auto optimum = polish_and_classify<R>(U);
+    INFO("M = " << M << ", d = " << d << ": " << optimum.convergence << ", " << optimum.polish.iterations
+                << " iterations, digits known " << optimum.digits_known);
+    CHECK(optimum.convergence == "quadratic");
+    CHECK(optimum.polish.gradient_norms.back() < pow(R(10), -45));
+    CHECK(optimum.digits_known >= 40);
+    CHECK(agreeing_digits(optimum.polish.phi, simplex_etf_phi<R>(M)) >= 45);
+    CHECK(optimum.second_order.verdict == "strict_local_max");
+    CHECK(optimum.second_order.zero_modes == optimum.second_order.orbit_dim);
+    CHECK(optimum.etf_size == M);
+    // quadratic: each step at least squares the gradient norm, up to a constant
+    const auto& g = optimum.polish.gradient_norms;
+    for (std::size_t k = 0; k + 1 < g.size(); ++k)
+      if (g[k] < R(1e-3) && g[k + 1] > pow(R(10), -45))
+        CHECK(g[k + 1] <= 100 * g[k] * g[k]);
+  }
+}
+
+TEST_CASE("the antipodal pair polishes linearly and is classified degenerate", "[etf]")
+{
+  matrix<double> U(3, 2);
+  U << 1, -0.999, 0, 0.03, 0, 0.02;
+  for (int j = 0; j < 2; ++j)
+    U.col(j).normalize();
+  const auto optimum = polish_and_classify<R>(U);
+  INFO(optimum.convergence << ", verdict " << optimum.second_order.verdict << ", "
+                           << optimum.second_order.degeneracy_note());
+  CHECK(optimum.convergence != "quadratic");
+  CHECK(optimum.second_order.verdict == "degenerate");
+  CHECK(optimum.invariants.antipodal_pairs == 1);
+  CHECK(agreeing_digits(optimum.polish.phi, simplex_etf_phi<R>(2)) >= 40);
+}
+
+TEST_CASE("joint (b, V) Hessian of L~: dual numbers = central differences of the gradient (>= 25 digits)", "[etf]")
+{
+  const int M = 3, d = 4;
+  const vector<R> b = gaussian_vector<R>(M, 11);
+  const matrix<R> V = gaussian_matrix<R>(d, M, 12);
+  const R alpha = R(9) / 10;
+  const matrix<R> hessian = simplified_objective_hessian<R>(alpha, d, b, V);
+  const simplified_relu_objective<R> objective(alpha, d);
+  const R h = pow(R(10), -20);
+  const Eigen::Index n = M + d * M;
+  for (Eigen::Index k = 0; k < n; k += 3) {
+    auto gradient_at = [&](const R& step) {
+      vector<R> bb = b;
+      matrix<R> VV = V;
+      if (k < M)
+        bb(k) += step;
+      else
+        VV((k - M) % d, (k - M) / d) += step;
+      vector<R> grad_b;
+      matrix<R> grad_V;
+      objective.gradient(bb, VV, grad_b, grad_V);
+      vector<R> all(n);
+      all << grad_b, Eigen::Map<const vector<R>>(grad_V.data(), grad_V.size());
+      return all;
+    };
+    const vector<R> column = (gradient_at(h) - gradient_at(R(-h))) / (2 * h);
+    for (Eigen::Index i = 0; i < n; ++i) {
+      INFO("entry (" << i << ", " << k << "): dual " << hessian(i, k) << ", central " << column(i));
+      CHECK(abs(hessian(i, k) - column(i)) <= pow(R(10), -25) * (1 + abs(column(i))));
+    }
+  }
+}
+
+TEST_CASE("joint Hessian at (s*, ETF): zero modes = orbit + M, every other eigenvalue positive", "[etf]")
+{
+  for (auto [M, d] : std::vector<std::pair<int, int>>{{3, 2}, {4, 3}, {5, 6}}) {
+    const matrix<R> U = simplex_etf<R>(M, d, 3);
+    const R c = sphere_relu_mean<R>(d);
+    const R alpha = 1;
+    const vector<R> scales =
+        2 * boost::math::constants::pi<R>() * alpha * d * c * c * reduced_objective(U, pow(R(10), -40)).weights;
+    const matrix<R> hessian = simplified_objective_hessian<R>(alpha, d, scales, U);
+    const vector<R> spectrum = Eigen::SelfAdjointEigenSolver<matrix<R>>(hessian, Eigen::EigenvaluesOnly).eigenvalues();
+    int zero = 0, negative = 0;
+    for (Eigen::Index i = 0; i < spectrum.size(); ++i) {
+      zero += abs(spectrum(i)) < pow(R(10), -40);
+      negative += spectrum(i) < -pow(R(10), -40);
+    }
+    INFO("M = " << M << ", d = " << d << ": smallest eigenvalues " << spectrum.head(3).transpose());
+    CHECK(zero == orbit_dimension(d, M - 1) + M);
+    CHECK(negative == 0);
+  }
+}
+
+TEST_CASE("simplex ETFs of fewer vectors are recognised; others are not", "[etf]")
+{
+  matrix<double> U(3, 5);
+  U.leftCols(4) = simplex_etf<double>(4, 3);
+  U.col(4) = U.col(1);  // a repeated direction: still the ETF of 4 distinct directions
+  CHECK(simplex_etf_size(U, 1e-9) == 4);
+  CHECK(simplex_etf_size(simplex_etf<double>(3, 3), 1e-9) == 3);
+  CHECK(simplex_etf_size(random_configuration(4, 3, 9), 1e-9) == 0);
+}

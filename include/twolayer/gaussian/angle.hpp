@@ -42,11 +42,15 @@ struct angle {
     const Real norm_v = v.norm();
     if (norm_u == 0 || norm_v == 0)
       throw std::domain_error("twolayer::angle: zero vector has no direction");
-    // a = |û − v̂| = 2 sin(θ/2), b = |û + v̂| = 2 cos(θ/2)
-    const Real a = (u / norm_u - v / norm_v).norm();
-    const Real b = (u / norm_u + v / norm_v).norm();
-    const Real a2 = a * a;
-    const Real b2 = b * b;
+    // a = |û − v̂| = 2 sin(θ/2), b = |û + v̂| = 2 cos(θ/2). The squares are formed directly, and
+    // a root is taken only of a non-zero square: at coincident (a = 0) or antipodal (b = 0)
+    // directions |·| has no derivative, and dual numbers would turn 0/0 into NaN, while every
+    // kernel is smooth enough there that its derivatives do not need it.
+    using std::sqrt;
+    const Real a2 = (u / norm_u - v / norm_v).squaredNorm();
+    const Real b2 = (u / norm_u + v / norm_v).squaredNorm();
+    const Real a = a2 == 0 ? Real(0) : Real(sqrt(a2));
+    const Real b = b2 == 0 ? Real(0) : Real(sqrt(b2));
     return angle{Real((b2 - a2) / (a2 + b2)), Real(2 * atan2(a, b)), Real(2 * atan2(b, a)),
                  Real(a * b / 2)};
   }

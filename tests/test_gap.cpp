@@ -225,3 +225,28 @@ TEST_CASE("quick grid: the gaussian sup-deviation at N = 1e4 is below that at N 
     CHECK(mean_large < mean_small);
   }
 }
+
+TEST_CASE("min L_N from several starts is no larger than L_N at the simplified optimum", "[gap]")
+{
+  // The optimiser starts at the simplified optimum (among others) and only ascends Ψ_N, so
+  // min_gap is at most the gap at the simplified optimum itself; the spread is non-negative.
+  gap_settings settings;
+  const target_law law{entry_law::gaussian};
+  const unsigned d = 4;
+  const auto summary = summarise_law(law, d, settings);
+  const auto optimum = find_simplified_optimum(5, d, settings);
+  REQUIRE(optimum.found);
+  const auto row = measure_realisation(summary, 1000, 0, {&optimum}, settings).front();
+  REQUIRE(row.min_gap);
+  const target_network target = sample_target(law, d, 1000, realisation_seed(settings.seed, law, d, 1000, 0));
+  const target_cross_term<double> cross(vector<double>(target.a / 1000.0), target.W);
+  const double at_simplified = cross.second_moment() - finite_psi(cross, optimum.directions).psi;
+  const double level = summary.cross_level, alpha = summary.alpha;
+  const double simplified_min =
+      alpha * alpha * level * (1 - 2 * boost::math::constants::pi<double>() * level * optimum.phi);
+  INFO("min_gap " << *row.min_gap << ", gap at the simplified optimum " << at_simplified - simplified_min
+                  << ", spread " << *row.min_spread << " over " << row.finite_starts << " starts");
+  CHECK(*row.min_gap <= at_simplified - simplified_min);
+  CHECK(*row.min_spread >= 0);
+  CHECK(row.finite_starts == settings.finite_orientations + settings.finite_random_starts);
+}

@@ -65,7 +65,8 @@ std::string canonical_command(const settings& s)
          join_numbers(s.grid.widths) + " --M " + join(s.grid.compressed) + " --seeds " +
          std::to_string(s.grid.replicates) + " --seed " + std::to_string(s.gap.seed) + " --screen " +
          std::to_string(s.gap.deviation.screen) + " --ascents " + std::to_string(s.gap.deviation.ascents) +
-         " --restarts " + std::to_string(s.gap.simplified_restarts) + " --finite-starts " +
+         " --restarts " + std::to_string(s.gap.simplified_restarts) + " --orientations " +
+         std::to_string(s.gap.finite_orientations) + " --finite-starts " +
          std::to_string(s.gap.finite_random_starts) + " --finite-max-N " + std::to_string(s.gap.finite_max_N) +
          " --finite-max-d " + std::to_string(s.gap.finite_max_d);
 }
@@ -111,6 +112,8 @@ settings parse(const cli::parser& p)
   s.gap.deviation.screen = static_cast<int>(cli::to_integer("screen", p.get("screen"), 0, 1000000));
   s.gap.deviation.ascents = static_cast<int>(cli::to_integer("ascents", p.get("ascents"), 0, 1000));
   s.gap.simplified_restarts = static_cast<int>(cli::to_integer("restarts", p.get("restarts"), 1, 1000000));
+  s.gap.finite_orientations =
+      static_cast<int>(cli::to_integer("orientations", p.get("orientations"), 1, 1000));
   s.gap.finite_random_starts =
       static_cast<int>(cli::to_integer("finite-starts", p.get("finite-starts"), 0, 1000));
   if (p.has("finite-max-N"))
@@ -175,13 +178,14 @@ report::table rows_table(const results& r)
 {
   report::table t{"", {"law", "d", "N", "replicate", "M", "sup_cross_dev", "bias_floor", "const_gap",
                        "const_gap_hat", "min_gap", "min_gap_hat", "etf_distance", "alpha_hat",
-                       "finite_status"},
+                       "min_spread", "finite_starts", "finite_status"},
                   {}};
   for (const auto& row : r.rows)
     t.add_row({row.law, std::to_string(row.d), std::to_string(row.N), std::to_string(row.replicate),
                std::to_string(row.M), cell(row.sup_cross_dev), cell(row.bias_floor), cell(row.const_gap),
                cell(row.const_gap_hat), cell(row.min_gap), cell(row.min_gap_hat), cell(row.etf_distance),
-               number(row.alpha_hat), row.finite_status});
+               number(row.alpha_hat), cell(row.min_spread),
+               row.min_spread ? std::to_string(row.finite_starts) : std::string(), row.finite_status});
   return t;
 }
 
@@ -359,11 +363,15 @@ std::string markdown(const settings& s, const results& r)
       << "- `const_gap` = E[f_N²] − α² d c_d²; `min_gap` = min L_N − min L~, with min L~ = α² d c_d² (1 − 2π d c_d² Φ*) "
          "at the best Φ* of " << s.gap.simplified_restarts
       << " restarts (the ETF is not assumed; see the optima table), and min L_N from L-BFGS on the reduced "
-         "finite objective started at the simplified optimum and at " << s.gap.finite_random_starts
-      << " random configurations (an upper estimate of the min).\n"
+         "finite objective started at the simplified optimum in "
+      << s.gap.finite_orientations << " orientations (L_N is not O(d)-invariant) and at " << s.gap.finite_random_starts
+      << " random configurations: an upper estimate of the min. `min_spread` is the spread of the local "
+         "minima those starts reached: L_N has many local minima near the simplified optimum's orbit, and "
+         "`min_gap` is uncertain by up to that much.\n"
       << "- `*_hat`: the same with the realised α̂ = (1/N) Σ a_i ‖w_i‖ in place of α: the difference from the "
          "column without hat is the part of the gap due to the fluctuation of the scaling factor.\n"
-      << "- `etf_distance`: max over pairs |ρ_jk + 1/(M−1)| of the finite optimum's directions.\n\n"
+      << "- `etf_distance`: max over pairs |ρ_jk + 1/(M−1)| of the finite optimum's directions (it differs "
+         "between the local minima, so it is a property of the best one found).\n\n"
       << "`const_gap`, `min_gap` and `etf_distance` are computed for N ≤ " << s.gap.finite_max_N << " and d ≤ "
       << s.gap.finite_max_d
       << " only: the constant term costs N²/2 kernel evaluations and every optimiser step N·M; "
@@ -386,6 +394,9 @@ std::string markdown(const settings& s, const results& r)
       << "\n";
   out << report::to_markdown(by_N_table(s, r, "min_gap (mean ± sd)", &gap_row::min_gap, true)) << "\n";
   out << report::to_markdown(by_N_table(s, r, "min_gap_hat (mean ± sd)", &gap_row::min_gap_hat, true)) << "\n";
+  out << report::to_markdown(by_N_table(s, r, "min_spread: spread of the local minima of L_N found (mean ± sd)",
+                                        &gap_row::min_spread, true))
+      << "\n";
   out << report::to_markdown(by_N_table(s, r, "etf_distance of the finite optimum (mean ± sd)",
                                         &gap_row::etf_distance, true))
       << "\n";
@@ -493,7 +504,8 @@ int main(int argc, char** argv)
        {"screen", "K", "256", "random directions screened for the sup-deviation"},
        {"ascents", "K", "4", "local ascents from the best screened directions"},
        {"restarts", "K", "32", "multi-start restarts for the simplified optimum per (M, d)"},
-       {"finite-starts", "K", "2", "random starts for min L_N besides the simplified optimum"},
+       {"orientations", "K", "6", "random orientations of the simplified optimum as starts for min L_N"},
+       {"finite-starts", "K", "2", "random starts for min L_N besides those"},
        {"finite-max-N", "N", "10000", "largest N for const_gap, min_gap, etf_distance"},
        {"finite-max-d", "D", "16", "largest d for const_gap, min_gap, etf_distance"},
        {"out", "DIR", "reports", "output directory (created if missing)"},

@@ -1,0 +1,362 @@
+// A computer-assisted proof that a critical point of Φ is a strict local maximum modulo
+// O(d) (DESIGN.md §3, Morse–Bott), in MPFI interval arithmetic from rigorous primitives
+// only (+ − × ÷, sqrt, acos, π; TOOLCHAIN.md).
+//
+// The argument, step by step:
+//  1. Criticality is not computed: it must come with the configuration, from a symmetry
+//     argument (for the simplex ETF: y is constant and Σ_k u_k = 0, DESIGN §3). An enclosure
+//     of the gradient that contains 0 would prove nothing and is not used.
+//  2. The configuration U is enclosed (for the ETF: the Helmert construction, whose square
+//     roots and quotients MPFI rounds outward), and so is every quantity of the Hessian
+//     formula of objective/reduced_hessian.hpp: cosines, arccosines, sines, K̂⁻¹ (by an
+//     interval Cholesky solve), the pair and curvature terms.
+//  3. A basis T of the tangent space: a floating-point orthonormal basis at the midpoint,
+//     projected exactly (in intervals) onto u_j^⊥ — any basis will do, since only the
+//     inertia of the Hessian is used. H = Tᵀ A T is enclosed in an interval matrix [H].
+//  4. An approximate eigenvector matrix Q of mid([H]) (floating point, any precision) and the
+//     interval matrix C = Qᵀ([H] + m I)Q. Q is shown nonsingular (‖QᵀQ − I‖_∞ < 1, enclosed),
+//     so by Sylvester's law of inertia H + m I and C have the same number of negative
+//     eigenvalues, for every H in [H].
+//  5. Gershgorin on C: the discs of the n − z rows away from the zero cluster lie in
+//     (−∞, 0) and are disjoint from the union of the z discs of the cluster; so exactly
+//     n − z eigenvalues of C are negative and H has n − z eigenvalues below −m.
+//  6. The orbit's tangent space (dimension z = d(d−1)/2 − (d−r)(d−r−1)/2, exact) lies in
+//     the kernel of the Hessian at a critical point of an O(d)-invariant function. Hence H
+//     has exactly z zero eigenvalues and all others are at most −m: a strict local maximum
+//     modulo symmetry with certified margin m.
+// Anything that fails — a Cholesky pivot not provably positive, an overlapping or
+// non-negative disc, Q not provably nonsingular — ends the attempt with the reason; it
+// never reports "certified".
+#pragma once
+
+#include "twolayer/geometry/orbit.hpp"
+#include "twolayer/geometry/simplex_etf.hpp"
+#include "twolayer/numeric/scalar.hpp"
+#include "twolayer/objective/reduced_hessian.hpp"
+
+#include <boost/multiprecision/mpfi.hpp>
+
+#include <Eigen/Cholesky>
+#include <Eigen/Eigenvalues>
+
+#include <algorithm>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+namespace twolayer {
+
+template <class Interval>
+struct strict_max_certificate {
+  bool certified = false;
+  std::string reason;     // why not, when not
+  int dimension = 0;      // of the tangent space, M(d − 1)
+  int orbit_dim = 0;      // the zero modes the symmetry accounts for
+  Interval margin;        // every other eigenvalue is ≤ −margin (when certified)
+  double widest_entry = 0;  // largest radius of an entry of [H]
+};
+
+/// The MPFR type of an MPFI interval's end points (same precision).
+template <class Interval>
+using interval_real = std::decay_t<decltype(boost::multiprecision::lower(std::declval<const Interval&>()))>;
+
+namespace detail {
+
+template <class Interval>
+interval_real<Interval> interval_lower(const Interval& x)
+{
+  return boost::multiprecision::lower(x);
+}
+template <class Interval>
+interval_real<Interval> interval_upper(const Interval& x)
+{
+  return boost::multiprecision::upper(x);
+}
+
+/// X enclosing K⁻¹B by a Cholesky factorisation in interval arithmetic; false when a pivot
+/// is not provably positive. (Eigen's LLT compares column sums of |K| to estimate a
+/// condition number, an ambiguous comparison for intervals: TOOLCHAIN.md.)
+template <class Interval>
+bool interval_cholesky_solve(const matrix<Interval>& K, const matrix<Interval>& B, matrix<Interval>& X)
+{
+  using std::sqrt;
+  const Eigen::Index n = K.rows();
+  matrix<Interval> L = matrix<Interval>::Zero(n, n);
+  for (Eigen::Index j = 0; j < n; ++j) {
+    Interval pivot = K(j, j);
+    for (Eigen::Index k = 0; k < j; ++k)
+      pivot -= L(j, k) * L(j, k);
+    if (!(interval_lower(pivot) > interval_real<Interval>(0)))
+      return false;
+    L(j, j) = sqrt(pivot);
+    for (Eigen::Index i = j + 1; i < n; ++i) {
+      Interval sum = K(i, j);
+      for (Eigen::Index k = 0; k < j; ++k)
+        sum -= L(i, k) * L(j, k);
+      L(i, j) = sum / L(j, j);
+    }
+  }
+  X = B;
+  for (Eigen::Index c = 0; c < X.cols(); ++c) {
+    for (Eigen::Index i = 0; i < n; ++i) {  // L z = b
+      for (Eigen::Index k = 0; k < i; ++k)
+        X(i, c) -= L(i, k) * X(k, c);
+      X(i, c) /= L(i, i);
+    }
+    for (Eigen::Index i = n - 1; i >= 0; --i) {  // Lᵀ x = z
+      for (Eigen::Index k = i + 1; k < n; ++k)
+        X(i, c) -= L(k, i) * X(k, c);
+      X(i, c) /= L(i, i);
+    }
+  }
+  return true;
+}
+
+}  // namespace detail
+
+/// An enclosure [H] of the Riemannian Hessian of Φ at the configuration enclosed by U_box
+/// (columns unit vectors), in the tangent bases T_box; K̂ must be provably positive definite.
+/// Returns an empty matrix (and the reason) when the interval Cholesky factorisation fails.
+template <class Interval>
+matrix<Interval> reduced_objective_hessian_enclosure(const matrix<Interval>& U, const matrix<Interval>& T,
+                                                     std::string& reason)
+{
+  using std::acos;
+  using std::sqrt;
+  const int d = static_cast<int>(U.rows());
+  const int M = static_cast<int>(U.cols());
+  const int n = d * M;
+  const Interval pi_value = boost::math::constants::pi<Interval>();
+  matrix<Interval> rho(M, M), slope(M, M), sine(M, M);
+  matrix<Interval> K(M, M);
+  for (int j = 0; j < M; ++j)
+    for (int k = 0; k < M; ++k) {
+      if (j == k) {
+        K(j, k) = pi_value;  // k(1) = π exactly
+        continue;
+      }
+      rho(j, k) = U.col(j).dot(U.col(k));
+      // |ρ| ≤ 1 for unit vectors; clip the enclosure to the domain of acos and sqrt
+      rho(j, k) = boost::multiprecision::intersect(rho(j, k), Interval(-1, 1));
+      sine(j, k) = sqrt(Interval((1 - rho(j, k)) * (1 + rho(j, k))));
+      slope(j, k) = acos(Interval(-rho(j, k)));  // k'(ρ) = π − arccos ρ = arccos(−ρ)
+      K(j, k) = sine(j, k) + slope(j, k) * rho(j, k);
+    }
+  matrix<Interval> y_column;
+  if (!detail::interval_cholesky_solve(K, matrix<Interval>(matrix<Interval>::Ones(M, 1)), y_column)) {
+    reason = "the interval Cholesky factorisation of K-hat failed (a pivot not provably positive)";
+    return matrix<Interval>();
+  }
+  const vector<Interval> y = y_column.col(0);
+
+  matrix<Interval> ambient = matrix<Interval>::Zero(n, n);
+  matrix<Interval> B = matrix<Interval>::Zero(M, n);
+  matrix<Interval> gradient = matrix<Interval>::Zero(d, M);
+  for (int j = 0; j < M; ++j)
+    for (int k = 0; k < M; ++k) {
+      if (k == j)
+        continue;
+      gradient.col(j) -= 2 * y(j) * y(k) * slope(j, k) * U.col(k);
+      vector<Interval> pair = vector<Interval>::Zero(n);
+      pair.segment(j * d, d) = U.col(k) - rho(j, k) * U.col(j);
+      pair.segment(k * d, d) = U.col(j) - rho(j, k) * U.col(k);
+      B.row(j) += slope(j, k) * y(k) * pair.transpose();
+      const Interval weight = y(j) * y(k);
+      if (detail::interval_lower(sine(j, k)) > interval_real<Interval>(0)) {
+        ambient -= weight * (pair * pair.transpose()) / sine(j, k);
+      } else {
+        // sin θ may vanish (an antipodal pair): |ã|² = 2 sin²θ for unit vectors, so every
+        // entry of ããᵀ/sin θ lies in [−2 sin θ, 2 sin θ] ⊂ [−2s⁺, 2s⁺], s⁺ = upper(sin θ)
+        const Interval bound = 2 * Interval(detail::interval_upper(sine(j, k)));
+        const Interval entry(detail::interval_lower(Interval(-bound)), detail::interval_upper(bound));
+        for (int a : {j, k})
+          for (int b : {j, k})
+            ambient.block(a * d, b * d, d, d).array() -= weight * entry;
+      }
+      ambient.block(j * d, k * d, d, d).diagonal().array() -= weight * slope(j, k);
+      ambient.block(k * d, j * d, d, d).diagonal().array() -= weight * slope(j, k);
+    }
+  matrix<Interval> K_inverse_B;
+  detail::interval_cholesky_solve(K, B, K_inverse_B);
+  ambient += 2 * B.transpose() * K_inverse_B;
+  for (int j = 0; j < M; ++j)
+    ambient.block(j * d, j * d, d, d).diagonal().array() -= U.col(j).dot(gradient.col(j));
+  matrix<Interval> H = T.transpose() * ambient * T;
+  return (H + H.transpose()) / 2;
+}
+
+/// An enclosure of the Riemannian gradient of Φ at the configuration enclosed by U.
+template <class Interval>
+matrix<Interval> reduced_objective_gradient_enclosure(const matrix<Interval>& U, bool& solved)
+{
+  using std::acos;
+  const int M = static_cast<int>(U.cols());
+  matrix<Interval> K(M, M);
+  for (int j = 0; j < M; ++j)
+    for (int k = 0; k < M; ++k) {
+      if (j == k) {
+        K(j, k) = boost::math::constants::pi<Interval>();
+        continue;
+      }
+      const Interval rho = boost::multiprecision::intersect(Interval(U.col(j).dot(U.col(k))), Interval(-1, 1));
+      K(j, k) = sqrt(Interval((1 - rho) * (1 + rho))) + acos(Interval(-rho)) * rho;
+    }
+  matrix<Interval> y;
+  solved = detail::interval_cholesky_solve(K, matrix<Interval>(matrix<Interval>::Ones(M, 1)), y);
+  matrix<Interval> gradient = matrix<Interval>::Zero(U.rows(), M);
+  if (!solved)
+    return gradient;
+  for (int j = 0; j < M; ++j) {
+    for (int k = 0; k < M; ++k)
+      if (k != j) {
+        const Interval rho = boost::multiprecision::intersect(Interval(U.col(j).dot(U.col(k))), Interval(-1, 1));
+        gradient.col(j) -= 2 * y(j, 0) * y(k, 0) * acos(Interval(-rho)) * U.col(k);
+      }
+    gradient.col(j) -= U.col(j) * Interval(U.col(j).dot(gradient.col(j)));
+  }
+  return gradient;
+}
+
+/// The certificate for a configuration enclosed by U_box, critical by a symmetry argument
+/// (the caller's responsibility: step 1), whose Hessian the O(d) orbit gives `orbit_dim`
+/// zero modes (d(d−1)/2 − (d−r)(d−r−1)/2 for a span r the caller knows exactly).
+template <class Interval>
+strict_max_certificate<Interval> certify_strict_local_max(const matrix<Interval>& U_box, int orbit_dim)
+{
+  using Real = interval_real<Interval>;
+  using std::abs;
+  strict_max_certificate<Interval> result;
+  const int d = static_cast<int>(U_box.rows());
+  const int M = static_cast<int>(U_box.cols());
+  result.dimension = M * (d - 1);
+  result.orbit_dim = orbit_dim;
+  matrix<Real> U_mid(d, M);
+  for (int j = 0; j < M; ++j) {
+    for (int i = 0; i < d; ++i)
+      U_mid(i, j) = Real(boost::multiprecision::median(U_box(i, j)));
+    U_mid.col(j).normalize();
+  }
+
+  // 1. criticality is the caller's (symmetry) argument; a gradient enclosure that excludes 0
+  //    refutes it, one that contains 0 proves nothing and is not used as evidence
+  bool solved = false;
+  const matrix<Interval> gradient = reduced_objective_gradient_enclosure(U_box, solved);
+  for (Eigen::Index i = 0; i < gradient.size(); ++i)
+    if (solved && !boost::multiprecision::zero_in(gradient(i))) {
+      result.reason = "not a critical point: the gradient enclosure excludes 0 (component " +
+                      Real(detail::interval_lower(gradient(i))).str(3, std::ios_base::scientific) + " ...)";
+      return result;
+    }
+
+  // 3. a tangent basis: floating at the midpoint, projected onto u_j^⊥ in intervals
+  const matrix<Real> T_float = tangent_bases(U_mid);
+  matrix<Interval> T = T_float.template cast<Interval>();
+  for (int j = 0; j < M; ++j) {
+    auto block = T.block(j * d, j * (d - 1), d, d - 1);
+    const vector<Interval> u = U_box.col(j);
+    block -= u * (u.transpose() * block);
+  }
+  const matrix<Interval> H = reduced_objective_hessian_enclosure(U_box, T, result.reason);
+  if (H.size() == 0)
+    return result;
+  const int n = static_cast<int>(H.rows());
+  matrix<Real> H_mid(n, n);
+  for (int i = 0; i < n; ++i)
+    for (int j = 0; j < n; ++j) {
+      H_mid(i, j) = Real(boost::multiprecision::median(H(i, j)));
+      result.widest_entry = std::max(result.widest_entry, static_cast<double>(Real(boost::multiprecision::width(H(i, j)))) / 2);
+    }
+
+  // 4. approximate eigenvectors; Q nonsingular
+  const Eigen::SelfAdjointEigenSolver<matrix<Real>> solver((H_mid + H_mid.transpose()) / 2);
+  const matrix<Real>& Q_real = solver.eigenvectors();
+  const vector<Real>& lambda = solver.eigenvalues();  // ascending: the zero cluster is last for a maximum
+  const matrix<Interval> Q = Q_real.template cast<Interval>();
+  const matrix<Interval> G = Q.transpose() * Q;
+  Interval off_identity = 0;
+  for (int i = 0; i < n; ++i) {
+    Interval row = 0;
+    for (int j = 0; j < n; ++j)
+      row += abs(Interval(G(i, j) - (i == j ? Interval(1) : Interval(0))));
+    if (detail::interval_upper(row) > detail::interval_upper(off_identity))
+      off_identity = row;
+  }
+  if (!(detail::interval_upper(off_identity) < Real(1))) {
+    result.reason = "the approximate eigenvectors are not provably independent";
+    return result;
+  }
+
+  // the zero cluster: the orbit_dim eigenvalues of smallest modulus
+  std::vector<int> order(static_cast<std::size_t>(n));
+  for (int i = 0; i < n; ++i)
+    order[static_cast<std::size_t>(i)] = i;
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return abs(lambda(a)) < abs(lambda(b)); });
+  std::vector<bool> in_cluster(static_cast<std::size_t>(n), false);
+  for (int i = 0; i < result.orbit_dim && i < n; ++i)
+    in_cluster[static_cast<std::size_t>(order[static_cast<std::size_t>(i)])] = true;
+  Real smallest_other = -1;
+  for (int i = 0; i < n; ++i)
+    if (!in_cluster[static_cast<std::size_t>(i)]) {
+      if (lambda(i) >= 0) {
+        result.reason = "the midpoint Hessian has an eigenvalue >= 0 outside the zero cluster (" +
+                        lambda(i).str(6, std::ios_base::scientific) + "): no certificate (a saddle or degenerate point)";
+        return result;
+      }
+      if (smallest_other < 0 || abs(lambda(i)) < smallest_other)
+        smallest_other = abs(lambda(i));
+    }
+  if (smallest_other < 0) {  // every eigenvalue is an orbit mode
+    result.certified = true;
+    result.margin = 0;
+    return result;
+  }
+
+  // 5. Gershgorin on C = Qᵀ([H] + m I)Q with m half the smallest non-zero |λ|
+  const Interval m = Interval(smallest_other) / 2;
+  const matrix<Interval> C = Q.transpose() * H * Q + m * G;
+  Real highest_other = 0, lowest_cluster = 0;
+  bool first_other = true, first_cluster = true;
+  for (int i = 0; i < n; ++i) {
+    Interval radius = 0;
+    for (int j = 0; j < n; ++j)
+      if (j != i)
+        radius += abs(C(i, j));
+    const Real upper_end = Real(detail::interval_upper(Interval(C(i, i) + radius)));
+    const Real lower_end = Real(detail::interval_lower(Interval(C(i, i) - radius)));
+    if (in_cluster[static_cast<std::size_t>(i)]) {
+      lowest_cluster = first_cluster ? lower_end : std::min(lowest_cluster, lower_end);
+      first_cluster = false;
+    } else {
+      highest_other = first_other ? upper_end : std::max(highest_other, upper_end);
+      first_other = false;
+    }
+  }
+  if (!(highest_other < 0)) {
+    result.reason = "a Gershgorin disc away from the zero cluster reaches 0 (the enclosure is too wide)";
+    return result;
+  }
+  if (!first_cluster && !(highest_other < lowest_cluster)) {
+    result.reason = "the Gershgorin discs of the zero cluster overlap the others";
+    return result;
+  }
+  result.certified = true;
+  result.margin = m;
+  return result;
+}
+
+/// The certificate at the simplex ETF of M vectors in R^d, 3 ≤ M ≤ d + 1: critical by
+/// symmetry (DESIGN §3), enclosed by the Helmert construction in intervals.
+template <class Interval>
+strict_max_certificate<Interval> certify_simplex_etf(int M, int d)
+{
+  strict_max_certificate<Interval> result;
+  if (M < 3 || M > d + 1) {
+    result.reason = M == 2 ? "M = 2 (the antipodal pair) is outside the certificate's scope: its Hessian vanishes"
+                           : "no simplex ETF of M vectors in R^d, or M < 2";
+    return result;
+  }
+  // the simplex ETF spans exactly M − 1 dimensions
+  return certify_strict_local_max<Interval>(simplex_etf<Interval>(M, d), orbit_dimension(d, M - 1));
+}
+
+}  // namespace twolayer

@@ -1,0 +1,85 @@
+// Certified enclosures and the strict-local-maximum certificate (MPFI, rigorous primitives
+// only): the enclosures of Φ_ETF and r contain independently computed 100-digit values and
+// are narrower than 1e-45; the certificate holds at the simplex ETF for (3, 2), (4, 3),
+// (5, 4), with a margin below the floating-point one; it refuses M = 2 as out of scope,
+// and fails — correctly — for a perturbed, non-critical ETF and for a saddle that is
+// critical by symmetry (four directions on a square in a plane of R³).
+#include "twolayer/check/second_order.hpp"
+#include "twolayer/check/strict_max_certificate.hpp"
+#include "twolayer/gaussian/sphere_moments.hpp"
+#include "twolayer/objective/etf_enclosure.hpp"
+#include "twolayer/objective/reduced_objective.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace twolayer;
+using I = interval50;
+namespace mp = boost::multiprecision;
+
+namespace {
+bool contains(const I& x, const mpfr100& value)
+{
+  return mpfr100(mp::lower(x)) <= value && value <= mpfr100(mp::upper(x));
+}
+}  // namespace
+
+TEST_CASE("enclosures of Phi_ETF and r contain the 100-digit values, width < 1e-45", "[certificate]")
+{
+  for (auto [M, d] : std::vector<std::pair<int, unsigned>>{{2, 3}, {3, 2}, {4, 3}, {5, 4}, {9, 8}, {17, 16}}) {
+    const I phi = simplex_etf_phi_enclosure<I>(M);
+    const I r = relative_loss_enclosure<I>(M, d);
+    const mpfr100 phi_100 = simplex_etf_phi<mpfr100>(M);
+    const mpfr100 c = sphere_relu_mean<mpfr100>(d);
+    const mpfr100 r_100 = 1 - 2 * boost::math::constants::pi<mpfr100>() * d * c * c * phi_100;
+    INFO("M = " << M << ", d = " << d << ": Phi in " << phi << ", r in " << r);
+    CHECK(contains(phi, phi_100));
+    CHECK(contains(r, r_100));
+    CHECK(mpfr100(mp::width(phi)) < mpfr100("1e-45"));
+    CHECK(mpfr100(mp::width(r)) < mpfr100("1e-45"));
+  }
+}
+
+TEST_CASE("the simplex ETF is certified a strict local maximum for (3,2), (4,3), (5,4)", "[certificate]")
+{
+  for (auto [M, d] : std::vector<std::pair<int, int>>{{3, 2}, {4, 3}, {5, 4}}) {
+    const auto certificate = certify_simplex_etf<I>(M, d);
+    const auto floating = second_order_test<mpfr50>(simplex_etf<mpfr50>(M, d), mpfr50("1e-30"), mpfr50("1e-40"));
+    INFO("M = " << M << ", d = " << d << ": " << certificate.reason << "; margin " << certificate.margin
+                << ", floating-point margin " << floating.margin);
+    REQUIRE(certificate.certified);
+    CHECK(certificate.orbit_dim == floating.orbit_dim);
+    CHECK(mp::lower(certificate.margin) > 0);
+    CHECK(mpfr50(mp::upper(certificate.margin)) <= floating.margin);
+  }
+}
+
+TEST_CASE("M = 2 is outside the certificate's scope, not a failure of it", "[certificate]")
+{
+  const auto certificate = certify_simplex_etf<I>(2, 3);
+  CHECK_FALSE(certificate.certified);
+  CHECK(certificate.reason.find("outside the certificate's scope") != std::string::npos);
+}
+
+TEST_CASE("the certificate fails for a perturbed ETF and for a saddle", "[certificate]")
+{
+  matrix<I> perturbed = simplex_etf<I>(4, 3);
+  perturbed(0, 0) += I("1e-10");
+  for (int j = 0; j < 4; ++j)
+    perturbed.col(j) /= sqrt(I(perturbed.col(j).squaredNorm()));
+  const auto moved = certify_strict_local_max<I>(perturbed, orbit_dimension(3, 3));
+  INFO(moved.reason);
+  CHECK_FALSE(moved.certified);
+  CHECK(moved.reason.find("not a critical point") != std::string::npos);
+
+  // four directions on a square in a plane of R³: critical by symmetry, but leaving the
+  // plane raises Φ (tests/test_second_order.cpp)
+  matrix<I> square = matrix<I>::Zero(3, 4);
+  square(0, 0) = 1;
+  square(1, 1) = 1;
+  square(0, 2) = -1;
+  square(1, 3) = -1;
+  const auto saddle = certify_strict_local_max<I>(square, orbit_dimension(3, 2));
+  INFO(saddle.reason);
+  CHECK_FALSE(saddle.certified);
+  CHECK(saddle.reason.find("eigenvalue >= 0") != std::string::npos);
+}

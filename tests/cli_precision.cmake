@@ -1,0 +1,28 @@
+# twolayer-precision on its quick grid: every check holds (exit 0) and the certificate holds
+# for (3, 2), (4, 3), (5, 4); with a route deliberately broken through the test hook the
+# executable reports the failure with exit status 1.
+set(out ${WORK_DIR})
+file(REMOVE_RECURSE ${out})
+execute_process(COMMAND ${PROGRAM} --quick --quiet --out ${out}/good RESULT_VARIABLE status ERROR_VARIABLE err)
+if(NOT status EQUAL 0)
+  file(READ ${out}/good/precision.md report)
+  message(FATAL_ERROR "--quick: status ${status}\n${err}\n${report}")
+endif()
+file(READ ${out}/good/precision.md report)
+foreach(case "| 3 | 2 | certified" "| 4 | 3 | certified" "| 5 | 4 | certified")
+  string(FIND "${report}" "${case}" found)
+  if(found EQUAL -1)
+    message(FATAL_ERROR "the certificate row '${case}' is missing:\n${report}")
+  endif()
+endforeach()
+file(STRINGS ${out}/good/precision.csv rows LIMIT_COUNT 1)
+if(NOT rows STREQUAL "quantity,activation,M,d,rho,route,precision_digits,value,digits_known,agreeing_digits,check,note")
+  message(FATAL_ERROR "precision.csv header: ${rows}")
+endif()
+foreach(route hermite_series dual enclosure)
+  execute_process(COMMAND ${PROGRAM} --quick --quiet --break-route ${route} --out ${out}/broken_${route}
+                  RESULT_VARIABLE status ERROR_VARIABLE err)
+  if(NOT status EQUAL 1)
+    message(FATAL_ERROR "--break-route ${route}: status ${status} (expected 1)\n${err}")
+  endif()
+endforeach()

@@ -491,7 +491,7 @@ std::string markdown(const settings& s, const verification& v)
          "(y constant, Σ u_k = 0; DESIGN §3), not by an enclosure of the gradient; (2) the ETF is enclosed by the "
          "Helmert construction in MPFI, and every term of the Hessian formula by MPFI's rigorous + − × ÷, sqrt, acos "
          "and π, K̂⁻¹ by an interval Cholesky solve; (3) in a tangent basis made exact by projecting a floating basis "
-         "onto u_j^⊥ in intervals, the Hessian is enclosed in an interval matrix [H]; (4) with Q the floating "
+         "onto u_j^⊥ in intervals, and shown to be a basis (‖TᵀT − I‖_∞ < 1), the Hessian is enclosed in an interval matrix [H]; (4) with Q the floating "
          "eigenvectors of mid[H], QᵀQ is shown nonsingular, so by Sylvester's law of inertia Qᵀ(H + mI)Q has as many "
          "negative eigenvalues as H + mI, for every H in [H]; (5) Gershgorin discs prove that all but orbit-dimension "
          "of them are negative; (6) the orbit's tangent space, of exact dimension d(d−1)/2 − (d−r)(d−r−1)/2, lies in "

@@ -11,8 +11,9 @@
 //     formula of objective/reduced_hessian.hpp: cosines, arccosines, sines, K̂⁻¹ (by an
 //     interval Cholesky solve), the pair and curvature terms.
 //  3. A basis T of the tangent space: a floating-point orthonormal basis at the midpoint,
-//     projected exactly (in intervals) onto u_j^⊥ — any basis will do, since only the
-//     inertia of the Hessian is used. H = Tᵀ A T is enclosed in an interval matrix [H].
+//     projected exactly (in intervals) onto u_j^⊥, and shown to be a basis (‖TᵀT − I‖_∞ < 1)
+//     — any basis will do, since only the inertia of the Hessian is used. H = Tᵀ A T is
+//     enclosed in an interval matrix [H].
 //  4. An approximate eigenvector matrix Q of mid([H]) (floating point, any precision) and the
 //     interval matrix C = Qᵀ([H] + m I)Q. Q is shown nonsingular (‖QᵀQ − I‖_∞ < 1, enclosed),
 //     so by Sylvester's law of inertia H + m I and C have the same number of negative
@@ -255,6 +256,19 @@ strict_max_certificate<Interval> certify_strict_local_max(const matrix<Interval>
     auto block = T.block(j * d, j * (d - 1), d, d - 1);
     const vector<Interval> u = U_box.col(j);
     block -= u * (u.transpose() * block);
+  }
+  // T must be a basis (full column rank): ‖TᵀT − I‖_∞ < 1, enclosed
+  {
+    const matrix<Interval> TT = T.transpose() * T;
+    for (Eigen::Index i = 0; i < TT.rows(); ++i) {
+      Interval row = 0;
+      for (Eigen::Index j = 0; j < TT.cols(); ++j)
+        row += abs(Interval(TT(i, j) - (i == j ? Interval(1) : Interval(0))));
+      if (!(detail::interval_upper(row) < Real(1))) {
+        result.reason = "the projected tangent basis is not provably a basis";
+        return result;
+      }
+    }
   }
   const matrix<Interval> H = reduced_objective_hessian_enclosure(U_box, T, result.reason);
   if (H.size() == 0)

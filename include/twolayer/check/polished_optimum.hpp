@@ -37,13 +37,6 @@ struct polished_optimum {
   int etf_size = 0;  // m when the distinct directions form a simplex ETF of m vectors
 };
 
-/// Working precision in decimal digits.
-template <class Real>
-int working_digits()
-{
-  return static_cast<int>(std::floor(-std::log10(static_cast<double>(Eigen::NumTraits<Real>::epsilon()))));
-}
-
 template <class Real>
 polished_optimum<Real> polish_and_classify(const matrix<double>& U0, int max_iterations = 60)
 {

@@ -1,10 +1,12 @@
 // The angular part κ of the Gaussian kernel of an activation positively homogeneous of
-// degree 1, K(u, v) = ‖u‖‖v‖ κ(ρ) (DESIGN.md §2, §4), and its derivative κ'(ρ):
+// degree h, K(u, v) = ‖u‖^h ‖v‖^h κ(ρ) (DESIGN.md §2, §4), and its derivative κ'(ρ):
 //   relu: κ = k(ρ)/2π, κ' = (π − arccos ρ)/2π;
 //   leaky relu (slope s) = relu(z) − s relu(−z): κ = ((1+s²) k(ρ) − 2s k(−ρ))/2π,
 //       κ' = ((1+s²) k'(ρ) + 2s k'(−ρ))/2π;
 //   abs = relu(z) + relu(−z): κ = (2/π)(√(1−ρ²) + ρ arcsin ρ), κ' = (2/π) arcsin ρ;
-//   linear: κ = ρ, κ' = 1.
+//   linear: κ = ρ, κ' = 1;
+//   step (h = 0): κ = (π − θ)/2π, κ' = 1/(2π sin θ) (infinite at ρ = ±1);
+//   quadratic (h = 2): κ = 1 + 2ρ², κ' = 4ρ.
 #pragma once
 
 #include "twolayer/gaussian/relu_kernel.hpp"
@@ -65,6 +67,30 @@ template <class Real>
 Real angular_kernel_derivative(const activation::linear&, const angle<Real>&)
 {
   return Real(1);
+}
+
+template <class Real>
+Real angular_kernel(const activation::step&, const angle<Real>& a)
+{
+  return a.supplement / (2 * pi<Real>());
+}
+
+template <class Real>
+Real angular_kernel_derivative(const activation::step&, const angle<Real>& a)
+{
+  return 1 / (2 * pi<Real>() * a.sine);
+}
+
+template <class Real>
+Real angular_kernel(const activation::quadratic&, const angle<Real>& a)
+{
+  return 1 + 2 * a.cosine * a.cosine;
+}
+
+template <class Real>
+Real angular_kernel_derivative(const activation::quadratic&, const angle<Real>& a)
+{
+  return 4 * a.cosine;
 }
 
 }  // namespace twolayer

@@ -98,4 +98,17 @@ struct quadratic {
   Real operator()(const Real& z) const { return z * z; }
 };
 
+/// The same activation with its parameters in the scalar type R (leaky relu's slope; the
+/// others have none).
+template <class R, class Activation>
+Activation in_precision(const Activation& sigma)
+{
+  return sigma;
+}
+template <class R, class S>
+leaky_relu<R> in_precision(const leaky_relu<S>& sigma)
+{
+  return leaky_relu<R>{R(sigma.slope)};
+}
+
 }  // namespace twolayer::activation

@@ -1,8 +1,10 @@
 // A target network f(x) = Σ_i c_i σ(<w_i, x>) (the realised f_N has c_i = a_i / N) for an
-// activation σ homogeneous of degree 1, seen from unit directions u (DESIGN.md §2):
+// activation σ positively homogeneous of degree h (relu, leaky relu, abs, linear: h = 1;
+// step: h = 0; quadratic: h = 2), seen from unit directions u (DESIGN.md §2):
 //
-//   t(u)  = E_x[f(x) σ(<u, x>)] = Σ_i p_i κ(<ŵ_i, u>),   p_i = c_i ‖w_i‖,
-//   ∇t(u) = Σ_i p_i [κ(ρ_i) u + κ'(ρ_i)(ŵ_i − ρ_i u)]     (Euclidean, at unit u),
+//   t(u)  = E_x[f(x) σ(<u, x>)] = Σ_i p_i κ(<ŵ_i, u>),   p_i = c_i ‖w_i‖^h,
+//   ∇t(u) = Σ_i p_i [h κ(ρ_i) u + κ'(ρ_i)(ŵ_i − ρ_i u)]   (Euclidean gradient of
+//           ‖u‖^h t(û), at unit u),
 //   E[f²] = Σ_{i,k} p_i p_k κ(<ŵ_i, ŵ_k>).
 //
 // The inner products of many directions come from one matrix product Ŵᵀ U, so the cost
@@ -13,6 +15,7 @@
 
 #include "twolayer/gaussian/angular_kernel.hpp"
 #include "twolayer/model/activation.hpp"
+#include "twolayer/numeric/dual.hpp"
 #include "twolayer/numeric/parallel.hpp"
 
 #include <algorithm>
@@ -22,7 +25,8 @@ namespace twolayer {
 
 template <class Real, class Activation = activation::relu>
 class target_cross_term {
-  static_assert(Activation::homogeneity == 1, "needs an activation homogeneous of degree 1");
+  static constexpr int degree = Activation::homogeneity;
+  static_assert(degree >= 0, "needs a positively homogeneous activation");
 
 public:
   /// f(x) = Σ_i c(i) σ(<W.col(i), x>).
@@ -33,8 +37,12 @@ public:
       throw std::invalid_argument("twolayer: a target needs N >= 1 and one weight per column of W");
     for (Eigen::Index i = 0; i < c.size(); ++i) {
       const Real norm = W.col(i).norm();
-      weights_(i) = c(i) * norm;
-      if (norm == 0)  // contributes nothing; any direction will do
+      Real scale = 1;
+      for (int power = 0; power < degree; ++power)
+        scale *= norm;
+      // σ(<0, x>) = σ(0) = 0 for every activation here: w = 0 contributes nothing.
+      weights_(i) = norm == 0 ? Real(0) : Real(c(i) * scale);
+      if (norm == 0)
         directions_.col(i).setZero();
       else
         directions_.col(i) = W.col(i) / norm;
@@ -43,6 +51,9 @@ public:
 
   Eigen::Index dimension() const { return directions_.rows(); }
   Eigen::Index size() const { return directions_.cols(); }
+  /// p_i = c_i ‖w_i‖^h, and ŵ_i (zero for w_i = 0).
+  const vector<Real>& neuron_weights() const { return weights_; }
+  auto direction(Eigen::Index i) const { return directions_.col(i); }
 
   /// t(u_j) for the unit columns of U.
   vector<Real> values(const matrix<Real>& U) const
@@ -52,7 +63,7 @@ public:
     for (Eigen::Index j = 0; j < U.cols(); ++j) {
       Real sum = 0;
       for (Eigen::Index i = 0; i < size(); ++i)
-        sum += weights_(i) * angular_kernel(sigma_, angle_of(cosines(i, j)));
+        sum += weights_(i) * angular_kernel(sigma_, angle_at(cosines, i, U, j));
       t(j) = sum;
     }
     return t;
@@ -67,13 +78,13 @@ public:
     vector<Real> slopes(size());
     for (Eigen::Index j = 0; j < U.cols(); ++j) {
       Real sum = 0;
-      Real radial = 0;  // Σ p_i (κ − ρ_i κ'), the coefficient of u
+      Real radial = 0;  // Σ p_i (h κ − ρ_i κ'), the coefficient of u
       for (Eigen::Index i = 0; i < size(); ++i) {
-        const auto a = angle_of(cosines(i, j));
+        const auto a = angle_at(cosines, i, U, j);
         const Real kappa = angular_kernel(sigma_, a);
         slopes(i) = weights_(i) * angular_kernel_derivative(sigma_, a);
         sum += weights_(i) * kappa;
-        radial += weights_(i) * kappa - slopes(i) * a.cosine;
+        radial += degree * weights_(i) * kappa - slopes(i) * a.cosine;
       }
       t(j) = sum;
       gradients.col(j) = directions_ * slopes + radial * U.col(j);
@@ -109,6 +120,19 @@ public:
   }
 
 private:
+  /// The angle between ŵ_i and u_j: from the cosine, or for dual numbers from the chord
+  /// lengths (gaussian/angle.hpp), whose derivatives stay finite where u_j meets ŵ_i
+  /// exactly (from the cosine, sin θ = √((1−ρ)(1+ρ)) has an infinite derivative at ρ = 1
+  /// and the Hessian of an N = M target would come out 0·∞ at its optimum).
+  angle<Real> angle_at(const matrix<Real>& cosines, Eigen::Index i, const matrix<Real>& U, Eigen::Index j) const
+  {
+    if constexpr (is_dual<Real>::value) {
+      if (weights_(i) != 0)
+        return angle<Real>::between(directions_.col(i), U.col(j));
+    }
+    return angle_of(cosines(i, j));
+  }
+
   // A rounded inner product of unit vectors may leave [−1, 1] by an ulp.
   static angle<Real> angle_of(const Real& cosine)
   {

@@ -3,7 +3,15 @@
 // errors (exit status 2, message on stderr, nothing on stdout).
 #pragma once
 
+#include "twolayer/report/table.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
 #include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <thread>
 #include <cstdint>
 #include <iostream>
 #include <optional>
@@ -209,6 +217,57 @@ inline decimal to_decimal(const std::string& option, const std::string& text)
   if (text[0] == '-')
     numerator = -numerator;
   return {text, numerator, denominator};
+}
+
+// --- the conventions every executable shares (README: "Conventions") -------------------
+
+/// --progress / --quiet: progress on stderr when it is a terminal or --progress is given.
+inline bool progress_wanted(const parser& p)
+{
+  if (p.has("progress") && p.has("quiet"))
+    throw usage_error("--progress and --quiet exclude each other");
+  return p.has("progress") || (!p.has("quiet") && isatty(STDERR_FILENO));
+}
+
+/// --threads T, default all cores.
+inline unsigned threads_wanted(const parser& p)
+{
+  const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
+  return p.has("threads") ? static_cast<unsigned>(to_integer("threads", p.get("threads"), 1, 256)) : hardware;
+}
+
+/// --format md|csv|json|tex.
+inline report::format format_wanted(const parser& p)
+{
+  const auto f = report::parse_format(p.get("format"));
+  if (!f)
+    throw usage_error("--format: '" + p.get("format") + "' is not one of md, csv, json, tex");
+  return *f;
+}
+
+/// The --out directory, created if missing and probed for writing; a usage error (exit
+/// status 2) when it cannot be. Call it last in parsing, so that a rejected command line
+/// creates nothing.
+inline std::filesystem::path output_directory(const std::string& text)
+{
+  const std::filesystem::path dir(text);
+  std::error_code error;
+  const bool existed = std::filesystem::exists(dir, error);
+  std::filesystem::create_directories(dir, error);
+  if (error || !std::filesystem::is_directory(dir))
+    throw usage_error("--out " + text + ": cannot create the directory" + (error ? " (" + error.message() + ")" : ""));
+  const auto probe = dir / ".twolayer-write-probe";
+  {
+    std::ofstream out(probe);
+    out << "probe";
+    if (!out) {
+      if (!existed)
+        std::filesystem::remove(dir, error);
+      throw usage_error("--out " + text + ": the directory is not writable");
+    }
+  }
+  std::filesystem::remove(probe, error);
+  return dir;
 }
 
 }  // namespace twolayer::cli

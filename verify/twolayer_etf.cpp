@@ -14,7 +14,7 @@
 #include "twolayer/objective/simplified_hessian.hpp"
 #include "twolayer/optimize/multi_start.hpp"
 #include "twolayer/report/atomic_file.hpp"
-#include "twolayer/report/direction_plot.hpp"
+#include "twolayer/report/gnuplot.hpp"
 #include "twolayer/report/table.hpp"
 
 #include <unistd.h>
@@ -53,6 +53,8 @@ struct settings {
   unsigned threads = 1;
   bool resume = false;
   bool progress = false;
+  report::format format = report::format::markdown;
+  bool quick = false;
 };
 
 std::string canonical_command(const settings& s)
@@ -60,7 +62,7 @@ std::string canonical_command(const settings& s)
   std::string c = "twolayer-etf";
   if (s.grid) {
     c += " --grid";
-  } else {
+  } else if (!s.quick) {
     auto join = [](const std::vector<std::string>& items) {
       std::string t;
       for (const auto& i : items)
@@ -69,6 +71,8 @@ std::string canonical_command(const settings& s)
     };
     c += " --M " + join(s.M_items) + " --d " + join(s.d_items);
   }
+  if (s.quick)
+    c = "twolayer-etf --quick";
   c += " --restarts " + std::to_string(s.restarts);
   if (s.until_coverage) {
     char buffer[32];
@@ -84,10 +88,13 @@ settings parse(const cli::parser& p)
 {
   settings s;
   s.grid = p.has("grid");
-  if (s.grid && (p.has("M") || p.has("d")))
-    throw cli::usage_error("--grid runs every (M, d) of the grid: give it without --M and --d");
-  if (s.grid) {
-    for (int d = 2; d <= 8; ++d)
+  s.quick = p.has("quick");
+  if ((s.grid || s.quick) && (p.has("M") || p.has("d")))
+    throw cli::usage_error("--grid and --quick choose the cases themselves: give them without --M and --d");
+  if (s.grid && s.quick)
+    throw cli::usage_error("--grid and --quick exclude each other");
+  if (s.grid || s.quick) {
+    for (int d = 2; d <= (s.quick ? 4 : 8); ++d)
       for (int M = 2; M <= d + 3; ++M)
         s.cases.push_back({M, d});
   } else {
@@ -102,6 +109,8 @@ settings parse(const cli::parser& p)
     }
   }
   s.restarts = static_cast<long>(cli::to_integer("restarts", p.get("restarts"), 1, 100000000));
+  if (s.quick && !p.has("restarts"))
+    s.restarts = 300;
   if (p.has("until-coverage")) {
     const auto value = cli::to_decimal("until-coverage", p.get("until-coverage"));
     const double P = double(value.numerator) / double(value.denominator);
@@ -113,13 +122,19 @@ settings parse(const cli::parser& p)
   s.polish_max = static_cast<int>(cli::to_integer("polish-max", p.get("polish-max"), 0, 100000));
   s.digits = static_cast<int>(cli::to_integer("digits", p.get("digits"), 20, 500));
   s.seed = static_cast<std::uint64_t>(cli::to_integer("seed", p.get("seed"), 0, std::numeric_limits<long long>::max()));
-  s.out = p.get("out");
-  s.threads = p.has("threads") ? static_cast<unsigned>(cli::to_integer("threads", p.get("threads"), 1, 256))
-                               : std::max(1u, std::thread::hardware_concurrency());
+  s.threads = cli::threads_wanted(p);
   s.resume = p.has("resume");
-  if (p.has("progress") && p.has("quiet"))
-    throw cli::usage_error("--progress and --quiet exclude each other");
-  s.progress = p.has("progress") || (!p.has("quiet") && isatty(STDERR_FILENO));
+  s.progress = cli::progress_wanted(p);
+  s.format = cli::format_wanted(p);
+  // Resource bound: the polish and the second-order test form an M(d−1)-square Hessian at
+  // --digits; beyond M·d = 4096 (a 4096² matrix of MPFR numbers, about 1.5 GB at 50 digits
+  // and hours of eigen-solving) the request is refused rather than attempted.
+  for (const auto& [M, d] : s.cases)
+    if (static_cast<long>(M) * d > 4096)
+      throw cli::usage_error("(M, d) = (" + std::to_string(M) + ", " + std::to_string(d) +
+                             "): the Hessian at --digits would be " + std::to_string(M * (d - 1)) + " x " +
+                             std::to_string(M * (d - 1)) + " (M*d above 4096): refused");
+  s.out = cli::output_directory(p.get("out"));
   return s;
 }
 
@@ -394,6 +409,24 @@ report::table optima_table(const std::vector<case_result>& results)
   return t;
 }
 
+/// The summary as the Markdown report shows it: one row per (M, d).
+report::table brief_table(const std::vector<case_result>& results, int digits)
+{
+  report::table brief{"Summary",
+                      {"M", "d", "restarts", "phi_best", "digits_known", "delta = phi_best − phi_etf", "n_distinct",
+                       "best_count", "unseen_estimate", "verdict (best)", "zero_modes/orbit", "margin", "ETF verdict",
+                       "joint zero modes/expected"},
+                      {}};
+  const auto full = summary_table(results, digits);
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const auto& row = full.rows[i];
+    const std::string joint = row[25].empty() ? "" : row[25] + "/" + row[26];
+    brief.add_row({row[0], row[1], row[2], row[4], row[6], row[5], row[7], row[8], row[10], row[12],
+                   row[16].empty() ? "" : row[16] + "/" + row[15], row[14], row[23], joint});
+  }
+  return brief;
+}
+
 std::string markdown(const settings& s, const std::vector<case_result>& results)
 {
   std::ostringstream out;
@@ -414,22 +447,16 @@ std::string markdown(const settings& s, const std::vector<case_result>& results)
       << "At the exact simplex ETF (2 ≤ M ≤ d+1) the report also gives the Riemannian gradient norm (zero by "
          "DESIGN §3: the ETF is exactly critical), the verdict there, and the joint (b, V) Hessian of L~ at "
          "(s*, ETF), whose zero modes must be the orbit plus one rescaling per neuron.\n\n";
-  report::table brief{"Summary",
-                      {"M", "d", "restarts", "phi_best", "digits_known", "delta = phi_best − phi_etf", "n_distinct",
-                       "best_count", "unseen_estimate", "verdict (best)", "zero_modes/orbit", "margin", "ETF verdict",
-                       "joint zero modes/expected"},
-                      {}};
-  const auto full = summary_table(results, s.digits);
-  for (std::size_t i = 0; i < results.size(); ++i) {
-    const auto& row = full.rows[i];
-    const std::string joint = row[25].empty() ? "" : row[25] + "/" + row[26];
-    brief.add_row({row[0], row[1], row[2], row[4], row[6], row[5], row[7], row[8], row[10], row[12],
-                   row[16].empty() ? "" : row[16] + "/" + row[15], row[14], row[23], joint});
-  }
-  out << report::to_markdown(brief) << "\n";
+  out << report::to_markdown(brief_table(results, s.digits)) << "\n"
+      << "![Phi_best and Phi_ETF against M, per d](etf_phi.svg)\n\n"
+      << "![Hessian spectrum of Phi at the simplex ETF](etf_hessian.svg)\n\n";
+
 
   for (const auto& r : results) {
     out << "## M = " << r.M << ", d = " << r.d << "\n\n";
+    if ((r.d == 2 || r.d == 3) && !r.optima.empty())
+      out << "![best configuration found, M = " << r.M << ", d = " << r.d << "](etf_M" << r.M << "_d" << r.d
+          << ".svg)\n\n";
     const auto& c = r.catalogue;
     out << c.restarts << " restarts: " << outcome_count(c, twolayer::search_status::converged) << " converged, "
         << outcome_count(c, twolayer::search_status::stalled) << " stalled (iteration cap), "
@@ -483,6 +510,55 @@ std::string markdown(const settings& s, const std::vector<case_result>& results)
   return out.str();
 }
 
+/// Φ_best against M, one colour per d, and Φ_ETF(M) (which does not depend on d) as a line.
+std::string phi_plot(const std::vector<case_result>& results)
+{
+  std::map<int, report::plot_series> by_d;
+  std::map<int, double> etf;
+  for (const auto& r : results) {
+    auto& series = by_d[r.d];
+    series.label = "d = " + std::to_string(r.d) + ": best found";
+    series.style = "points pt 7 lt " + std::to_string(r.d - 1);
+    if (const auto* best = best_polished(r))
+      series.points.push_back({double(r.M) + 0.04 * (r.d - 5), static_cast<double>(best->polish.phi)});
+    if (r.phi_etf)
+      etf[r.M] = static_cast<double>(*r.phi_etf);
+  }
+  report::line_plot plot{"Phi(U) = 1'K(U)^-1 1: best found per d, and Phi_ETF(M)", "M (points offset by d)", "Phi",
+                         false, false, {}};
+  report::plot_series etf_series{"Phi_ETF(M), the simplex ETF (exists for M <= d+1)", {}, "lines lw 2 lc rgb \"#808080\""};
+  for (const auto& [M, phi] : etf)
+    etf_series.points.push_back({double(M), phi});
+  plot.series.push_back(etf_series);
+  for (auto& [d, series] : by_d)
+    plot.series.push_back(series);
+  return report::gnuplot_script(plot);
+}
+
+/// The non-zero eigenvalues of the Riemannian Hessian of Φ at the exact ETF, as −λ on a
+/// log axis against M (negative definite off the orbit where the ETF is a strict maximum).
+std::string hessian_plot(const std::vector<case_result>& results)
+{
+  std::map<int, report::plot_series> by_d;
+  for (const auto& r : results) {
+    if (!r.etf_test)
+      continue;
+    auto& series = by_d[r.d];
+    series.label = "d = " + std::to_string(r.d);
+    series.style = "points pt 7 lt " + std::to_string(r.d - 1);
+    for (Eigen::Index i = 0; i < r.etf_test->eigenvalues.size(); ++i) {
+      const Real& lambda = r.etf_test->eigenvalues(i);
+      if (abs(lambda) > r.etf_test->zero_threshold && lambda < 0)
+        series.points.push_back({double(r.M) + 0.06 * (r.d - 5), static_cast<double>(-lambda)});
+    }
+  }
+  report::line_plot plot{"Hessian of Phi at the simplex ETF: -lambda, non-zero eigenvalues (zero modes: etf.md)",
+                         "M (points offset by d)", "-lambda", false, true, {}};
+  for (auto& [d, series] : by_d)
+    plot.series.push_back(series);
+  return report::gnuplot_script(plot);
+}
+
 std::string json(const settings& s, const std::vector<case_result>& results)
 {
   std::ostringstream out;
@@ -502,8 +578,9 @@ int main(int argc, char** argv)
       "Checks the simplex-ETF conjecture for the reduced ReLU objective Phi(U) = 1'K(U)^-1 1 on\n"
       "(S^{d-1})^M (DESIGN.md section 3): multi-start L-BFGS search in double, a catalogue of every\n"
       "distinct local maximum with basin counts and coverage, Newton polish of each at --digits,\n"
-      "and the second-order test. Writes etf.md, etf.csv, etf_optima.csv, etf.json (and for\n"
-      "d = 2, 3 etf_M<M>_d<d>.svg) into --out, and a resumable restart log per case.\n"
+      "and the second-order test. Writes etf.md, etf.csv, etf_optima.csv, etf.json, etf.tex, the\n"
+      "plots etf_phi.svg, etf_hessian.svg and for d = 2, 3 etf_M<M>_d<d>.svg (each with its gnuplot\n"
+      "script) into --out, and a resumable restart log per case.\n"
       "Exit status: 0 written, 1 failed (reports not replaced), 2 usage error.",
       {{"M", "LIST", "", "compressed widths (any M >= 1, also M > d+1)"},
        {"d", "LIST", "", "input dimensions"},
@@ -514,7 +591,9 @@ int main(int argc, char** argv)
        {"polish-max", "K", "20", "distinct optima polished and tested per case, largest Phi first"},
        {"digits", "N", "50", "precision of the polish and the second-order test (20 to 500)"},
        {"seed", "S", "1", "base seed of the restarts"},
+       {"quick", "", "", "every (M, d) with 2 <= d <= 4 and 2 <= M <= d+3, 300 restarts each (the tests)"},
        {"out", "DIR", "reports", "output directory (created if missing)"},
+       {"format", "md|csv|json|tex", "md", "format of the summary on stdout"},
        {"resume", "", "", "continue from the restart logs in --out instead of starting afresh"},
        {"threads", "T", "all cores", "worker threads (results do not depend on it)"},
        {"progress", "", "", "progress on stderr (default when stderr is a terminal)"},
@@ -525,7 +604,6 @@ int main(int argc, char** argv)
 
   try {
     twolayer::scoped_precision precision(static_cast<unsigned>(s.digits));
-    std::filesystem::create_directories(s.out);
     const auto start = std::chrono::steady_clock::now();
     auto log = [&](const std::string& line) {
       if (s.progress)
@@ -540,18 +618,26 @@ int main(int argc, char** argv)
         {s.out / "etf.csv", report::to_csv(summary_table(results, s.digits))},
         {s.out / "etf_optima.csv", report::to_csv(optima_table(results))},
         {s.out / "etf.md", markdown(s, results)},
-        {s.out / "etf.json", json(s, results)}};
+        {s.out / "etf.json", json(s, results)},
+        {s.out / "etf.tex", "% " + canonical_command(s) + "\n\n" + report::to_latex(brief_table(results, s.digits)) +
+                                "\n" + report::to_latex(optima_table(results))}};
+    auto add_plot = [&](const std::string& name, const std::string& script) {
+      files.push_back({s.out / (name + ".gp"), script});
+      files.push_back({s.out / (name + ".svg"), report::render_svg(script)});
+    };
     for (const auto& r : results)
       if ((r.d == 2 || r.d == 3) && !r.optima.empty()) {
         const auto& U = r.catalogue.basins[r.optima.front().basin].representative;
-        report::direction_plot plot{"best of M = " + std::to_string(r.M) + " in d = " + std::to_string(r.d), {}, {}};
+        report::direction_plot plot{"best of M = " + std::to_string(r.M) + " in d = " + std::to_string(r.d), {}};
         for (Eigen::Index j = 0; j < U.cols(); ++j)
           plot.directions.push_back(std::vector<double>(U.col(j).data(), U.col(j).data() + U.rows()));
-        files.push_back({s.out / ("etf_M" + std::to_string(r.M) + "_d" + std::to_string(r.d) + ".svg"),
-                         report::to_svg(plot)});
+        add_plot("etf_M" + std::to_string(r.M) + "_d" + std::to_string(r.d), report::gnuplot_script(plot));
       }
+    add_plot("etf_phi", phi_plot(results));
+    add_plot("etf_hessian", hessian_plot(results));
     report::write_files_atomically(files);
     log("wrote " + (s.out / "etf.md").string());
+    std::cout << report::render(brief_table(results, s.digits), s.format);
     return 0;
   } catch (const std::exception& e) {
     std::cerr << "twolayer-etf: error: " << e.what() << "\n";

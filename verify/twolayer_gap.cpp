@@ -7,7 +7,7 @@
 #include "twolayer/numeric/parallel.hpp"
 #include "twolayer/report/atomic_file.hpp"
 #include "twolayer/report/loglog_fit.hpp"
-#include "twolayer/report/svg_plot.hpp"
+#include "twolayer/report/gnuplot.hpp"
 #include "twolayer/report/table.hpp"
 
 #include <unistd.h>
@@ -35,6 +35,7 @@ struct settings {
   std::filesystem::path out;
   unsigned threads = 1;
   bool progress = false;
+  report::format format = report::format::markdown;
 };
 
 std::string join(const std::vector<std::string>& items)
@@ -120,19 +121,24 @@ settings parse(const cli::parser& p)
     s.gap.finite_max_N =
         static_cast<std::size_t>(cli::to_integer("finite-max-N", p.get("finite-max-N"), 0, 100000000));
   s.gap.finite_max_d = static_cast<unsigned>(cli::to_integer("finite-max-d", p.get("finite-max-d"), 0, 4096));
-  s.out = p.get("out");
-  const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
-  s.threads = p.has("threads") ? static_cast<unsigned>(cli::to_integer("threads", p.get("threads"), 1, 256))
-                               : hardware;
-  s.progress = p.has("progress") || (!p.has("quiet") && isatty(STDERR_FILENO));
-  if (p.has("progress") && p.has("quiet"))
-    throw cli::usage_error("--progress and --quiet exclude each other");
+  s.threads = cli::threads_wanted(p);
+  s.progress = cli::progress_wanted(p);
+  s.format = cli::format_wanted(p);
   const std::size_t smallest_N = *std::min_element(s.grid.widths.begin(), s.grid.widths.end());
   for (unsigned d : s.grid.dimensions)
     for (int M : twolayer::compressed_widths(s.grid.compressed, d))
       if (static_cast<std::size_t>(M) >= smallest_N)
         throw cli::usage_error("--M: M = " + std::to_string(M) + " (d = " + std::to_string(d) +
                                ") is not below the smallest N = " + std::to_string(smallest_N));
+  // Resource bound: the constant term costs N²/2 kernel evaluations per realisation.
+  const std::size_t largest_finite = std::min<std::size_t>(
+      s.gap.finite_max_N, *std::max_element(s.grid.widths.begin(), s.grid.widths.end()));
+  const double pairs = 0.5 * double(largest_finite) * double(largest_finite);
+  if (pairs > 5e11)
+    throw cli::usage_error("--finite-max-N " + std::to_string(largest_finite) + ": the constant term needs " +
+                           std::to_string(pairs) + " kernel evaluations per realisation (about " +
+                           std::to_string(int(pairs * 1e-8 / 3600)) + " hours each): refused, the bound is 5e11");
+  s.out = cli::output_directory(p.get("out"));
   return s;
 }
 
@@ -282,19 +288,17 @@ fit_tables fits(const settings& s, const results& r)
   return f;
 }
 
-std::string svg(const settings& s, const results& r)
+/// sup_cross_dev against N, one line per (law, d), the fitted exponent in the legend.
+std::string plot_script(const settings& s, const results& r)
 {
-  static const char* colours[] = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
-                                  "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
-  static const char* dashes[] = {"", "6,3", "2,3"};
   const auto cells = sup_by_cell(r);
-  report::loglog_plot plot{"sup-deviation of the cross term against N (geometric mean over replicates)",
-                           "N (target width)", "sup_v |(1/N) sum a_i K(w_i,v) - E~(v)|", {}};
+  report::line_plot plot{"sup-deviation of the cross term against N (geometric mean over replicates)",
+                         "N (target width)", "sup_v |(1/N) sum a_i K(w_i,v) - E~(v)|", true, true, {}};
   for (std::size_t l = 0; l < s.grid.laws.size(); ++l)
     for (std::size_t k = 0; k < s.grid.dimensions.size(); ++k) {
       const unsigned d = s.grid.dimensions[k];
-      report::plot_series series{s.grid.laws[l].name() + ", d = " + std::to_string(d), colours[k % 10],
-                                 dashes[l % 3], {}};
+      report::plot_series series{"", {}, "linespoints lt " + std::to_string(k + 1) + " dt " + std::to_string(l + 1) +
+                                             " pt " + std::to_string(l + 5)};
       for (std::size_t N : s.grid.widths)
         if (auto it = cells.find({s.grid.laws[l].name(), d, N}); it != cells.end()) {
           double log_sum = 0;
@@ -302,9 +306,13 @@ std::string svg(const settings& s, const results& r)
             log_sum += std::log(ry.second);
           series.points.push_back({double(N), std::exp(log_sum / double(it->second.size()))});
         }
+      const auto slope = report::loglog_slope(series.points);
+      char text[32];
+      std::snprintf(text, sizeof text, "%+.2f", slope ? *slope : 0.0);
+      series.label = s.grid.laws[l].name() + ", d = " + std::to_string(d) + (slope ? ": slope " + std::string(text) : "");
       plot.series.push_back(series);
     }
-  return report::to_svg(plot);
+  return report::gnuplot_script(plot);
 }
 
 // Mean ± sd over replicates of one column, laid out with N across.
@@ -388,7 +396,8 @@ std::string markdown(const settings& s, const results& r)
   const auto f = fits(s, r);
   out << report::to_markdown(f.in_N) << "\n" << report::to_markdown(f.in_d) << "\n";
   out << "A slope near −1/2 in N is the rate of an empirical mean; a flattening for non-gaussian laws "
-         "at large N is the bias floor.\n\n";
+         "at large N is the bias floor.\n\n"
+      << "![sup_cross_dev against N, fitted slopes in the legend](gap_sup_dev.svg)\n\n";
   out << report::to_markdown(by_N_table(s, r, "const_gap (mean ± sd)", &gap_row::const_gap, false)) << "\n";
   out << report::to_markdown(by_N_table(s, r, "const_gap_hat (mean ± sd)", &gap_row::const_gap_hat, false))
       << "\n";
@@ -408,6 +417,26 @@ std::string markdown(const settings& s, const results& r)
     out << " " << status << ": " << count << ";";
   out << "\n";
   return out.str();
+}
+
+/// Every table of the Markdown report, in its order, as LaTeX.
+std::string latex(const settings& s, const results& r)
+{
+  const auto f = fits(s, r);
+  std::vector<report::table> tables{laws_table(r), optima_table(r),
+                                    by_N_table(s, r, "sup_cross_dev (mean ± sd over replicates)", &gap_row::sup_cross_dev, false),
+                                    f.in_N, f.in_d,
+                                    by_N_table(s, r, "const_gap (mean ± sd)", &gap_row::const_gap, false),
+                                    by_N_table(s, r, "const_gap_hat (mean ± sd)", &gap_row::const_gap_hat, false),
+                                    by_N_table(s, r, "min_gap (mean ± sd)", &gap_row::min_gap, true),
+                                    by_N_table(s, r, "min_gap_hat (mean ± sd)", &gap_row::min_gap_hat, true),
+                                    by_N_table(s, r, "min_spread (mean ± sd)", &gap_row::min_spread, true),
+                                    by_N_table(s, r, "etf_distance of the finite optimum (mean ± sd)", &gap_row::etf_distance, true),
+                                    rows_table(r)};
+  std::string out = "% twolayer-gap: " + canonical_command(s) + "\n";
+  for (const auto& t : tables)
+    out += "\n" + report::to_latex(t);
+  return out;
 }
 
 std::string json(const settings& s, const results& r)
@@ -491,8 +520,8 @@ int main(int argc, char** argv)
       "simplified objective L~ (DESIGN.md sections 2 and 5): the sup-deviation of the cross\n"
       "term and its infinite-N floor, the constant-term gap, the gap between the minima (with\n"
       "the realised and the expected scaling factor), the distance of the finite optimum from\n"
-      "a simplex ETF, and log-log exponents in N and d. Writes gap.md, gap.csv, gap.json and\n"
-      "gap_sup_dev.svg into --out. Exit status: 0 written, 1 failed (nothing written), 2 usage error.",
+      "a simplex ETF, and log-log exponents in N and d. Writes gap.md, gap.csv, gap.json, gap.tex\n"
+      "and gap_sup_dev.svg (with its gnuplot script) into --out. Exit status: 0 written, 1 failed (nothing written), 2 usage error.",
       {{"laws", "LIST", "gaussian,rademacher,uniform", "entry laws of the first layer"},
        {"d", "LIST", "2,4,8,16,32,64", "input dimensions"},
        {"N", "LIST", "100,1000,10000,100000", "target widths"},
@@ -509,6 +538,7 @@ int main(int argc, char** argv)
        {"finite-max-N", "N", "10000", "largest N for const_gap, min_gap, etf_distance"},
        {"finite-max-d", "D", "16", "largest d for const_gap, min_gap, etf_distance"},
        {"out", "DIR", "reports", "output directory (created if missing)"},
+       {"format", "md|csv|json|tex", "md", "format of the summary on stdout (the fitted exponents in N)"},
        {"threads", "T", "all cores", "worker threads (results do not depend on it)"},
        {"progress", "", "", "progress on stderr (default when stderr is a terminal)"},
        {"quiet", "", "", "no progress"}});
@@ -517,14 +547,17 @@ int main(int argc, char** argv)
     return *status;
 
   try {
-    std::filesystem::create_directories(s.out);
     const results r = run(s);
+    const std::string script = plot_script(s, r);
     report::write_files_atomically({{s.out / "gap.csv", report::to_csv(rows_table(r))},
                                     {s.out / "gap.md", markdown(s, r)},
                                     {s.out / "gap.json", json(s, r)},
-                                    {s.out / "gap_sup_dev.svg", svg(s, r)}});
+                                    {s.out / "gap.tex", latex(s, r)},
+                                    {s.out / "gap_sup_dev.gp", script},
+                                    {s.out / "gap_sup_dev.svg", report::render_svg(script)}});
     if (s.progress)
-      std::cerr << "wrote " << (s.out / "gap.md").string() << ", gap.csv, gap.json, gap_sup_dev.svg\n";
+      std::cerr << "wrote " << (s.out / "gap.md").string() << ", gap.csv, gap.json, gap.tex, gap_sup_dev.svg\n";
+    std::cout << report::render(fits(s, r).in_N, s.format);
     return 0;
   } catch (const std::exception& e) {
     std::cerr << "twolayer-gap: error: " << e.what() << "\n";

@@ -11,6 +11,7 @@
 #include "twolayer/gaussian/relu_target_moments.hpp"
 #include "twolayer/gaussian/sphere_moments.hpp"
 #include "twolayer/numeric/agreement.hpp"
+#include "twolayer/report/atomic_file.hpp"
 #include "twolayer/report/table.hpp"
 
 #include <unistd.h>
@@ -51,6 +52,8 @@ struct settings {
   std::uint64_t seed;
   report::format format;
   bool progress;
+  bool quick = false;
+  std::optional<std::filesystem::path> out;
 };
 
 Real exact(const cli::decimal& x) { return Real(x.numerator) / Real(x.denominator); }
@@ -224,7 +227,14 @@ settings parse(cli::parser& p)
 {
   settings s;
   const std::string activation = p.get("activation");
-  if (activation == "all")
+  s.quick = p.has("quick");
+  if (s.quick && p.has("activation"))
+    throw cli::usage_error("--quick chooses the activations itself: give --quick or --activation, not both");
+  if (s.quick) {
+    for (const auto& name : activation_names)
+      if (name != "erf")  // erf's quadrature is 3 of the 3.5 minutes
+        s.activations.push_back(name);
+  } else if (activation == "all")
     s.activations = activation_names;
   else
     for (const auto& name : cli::split_list("activation", activation)) {
@@ -256,21 +266,40 @@ settings parse(cli::parser& p)
       cli::to_integer("samples", p.get("samples"), 2, 1000000000));
   s.seed = static_cast<std::uint64_t>(
       cli::to_integer("seed", p.get("seed"), 0, std::numeric_limits<long long>::max()));
-  const auto format = report::parse_format(p.get("format"));
-  if (!format)
-    throw cli::usage_error("--format: unknown format '" + p.get("format") + "' (md, csv, json)");
-  s.format = *format;
-  s.progress = p.has("progress") || (!p.has("quiet") && isatty(STDERR_FILENO));
+  s.format = cli::format_wanted(p);
+  s.progress = cli::progress_wanted(p);
+  cli::threads_wanted(p);  // checked; the table is computed on one thread
+  if (p.has("out"))
+    s.out = cli::output_directory(p.get("out"));
   return s;
 }
 
-std::string render(const settings& s, const verification& v)
+/// The command that reproduces the table, with every setting that changes a number.
+std::string canonical_command(const settings& s)
+{
+  std::string activations;
+  for (const auto& a : s.activations)
+    activations += (activations.empty() ? "" : ",") + a;
+  std::string rhos, dims;
+  for (const auto& r : s.rhos)
+    rhos += (rhos.empty() ? "" : ",") + r.text;
+  for (unsigned d : s.dimensions)
+    dims += (dims.empty() ? "" : ",") + std::to_string(d);
+  return "twolayer-kernels --activation " + activations + " --slope " + s.slope.text + " --digits " +
+         std::to_string(s.digits) + " --norms " + s.norm_u.text + "," + s.norm_v.text + " --rho " + rhos + " --d " +
+         dims + " --samples " + std::to_string(s.samples) + " --seed " + std::to_string(s.seed);
+}
+
+std::string render(const settings& s, const verification& v, report::format format)
 {
   std::ostringstream out;
   std::string activations;
   for (const auto& a : s.activations)
     activations += (activations.empty() ? "" : ",") + a;
-  switch (s.format) {
+  switch (format) {
+  case report::format::latex:
+    out << report::to_latex(v.kernels) << "\\[1ex]\n" << report::to_latex(v.constants);
+    break;
   case report::format::csv:
     out << report::to_csv(v.kernels) << report::to_csv_rows(v.constants);
     break;
@@ -286,6 +315,7 @@ std::string render(const settings& s, const verification& v)
     break;
   case report::format::markdown:
     out << "# twolayer-kernels\n\n"
+        << "Command: `" << canonical_command(s) << "`\n\n"
         << "Activations: " << activations << " (leaky_relu slope " << s.slope.text
         << "); working precision " << s.digits << " significant digits (MPFR); norms ‖u‖ = "
         << s.norm_u.text << ", ‖v‖ = " << s.norm_v.text << "; Monte Carlo in double, "
@@ -325,7 +355,10 @@ int main(int argc, char** argv)
        {"d", "LIST", "2,3,4,8,16,32,64", "dimensions for the constants"},
        {"samples", "N", "1000000", "Monte Carlo samples per kernel value"},
        {"seed", "S", "20221", "Monte Carlo seed"},
-       {"format", "md|csv|json", "md", "output format on stdout"},
+       {"quick", "", "", "every activation but erf (whose quadrature is most of the run time)"},
+       {"out", "DIR", "", "also write kernels.md, .csv, .json, .tex here (created if missing)"},
+       {"threads", "T", "all cores", "accepted for uniformity; the table is computed on one thread"},
+       {"format", "md|csv|json|tex", "md", "output format on stdout"},
        {"progress", "", "", "progress on stderr (default when stderr is a terminal)"},
        {"quiet", "", "", "no progress"}});
   settings s;
@@ -356,7 +389,12 @@ int main(int argc, char** argv)
         v.kernel_rows(act::quadratic{}, act::quadratic{}, rules);
     }
     v.constant_rows(rules);
-    std::cout << render(s, v);
+    if (s.out)
+      report::write_files_atomically({{*s.out / "kernels.md", render(s, v, report::format::markdown)},
+                                      {*s.out / "kernels.csv", render(s, v, report::format::csv)},
+                                      {*s.out / "kernels.json", render(s, v, report::format::json)},
+                                      {*s.out / "kernels.tex", render(s, v, report::format::latex)}});
+    std::cout << render(s, v, s.format);
     return v.failed == 0 ? 0 : 1;
   } catch (const std::exception& e) {
     std::cerr << "twolayer-kernels: error: " << e.what() << "\n";

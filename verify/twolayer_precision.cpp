@@ -49,7 +49,28 @@ struct settings {
   std::string broken_route;  // test hook: every value of this route is perturbed
   bool quick = false;
   bool progress = false;
+  report::format format = report::format::markdown;
+  std::vector<std::pair<int, int>> certify;  // (M, d) cases of the certificate; empty: the default grid
 };
+
+/// The command that reproduces the report.
+std::string canonical_command(const settings& s)
+{
+  std::string c = "twolayer-precision";
+  if (s.quick)
+    c += " --quick";
+  if (!s.certify.empty()) {
+    std::string Ms, ds;
+    for (const auto& [M, d] : s.certify) {
+      if (Ms.find("," + std::to_string(M) + ",") == std::string::npos && ("," + Ms + ",").find("," + std::to_string(M) + ",") == std::string::npos)
+        Ms += (Ms.empty() ? "" : ",") + std::to_string(M);
+      if (("," + ds + ",").find("," + std::to_string(d) + ",") == std::string::npos)
+        ds += (ds.empty() ? "" : ",") + std::to_string(d);
+    }
+    c += " --M " + Ms + " --d " + ds;
+  }
+  return c;
+}
 
 settings parse(const cli::parser& p)
 {
@@ -58,9 +79,30 @@ settings parse(const cli::parser& p)
   s.quick = p.has("quick");
   if (p.has("break-route"))
     s.broken_route = p.get("break-route");
-  if (p.has("progress") && p.has("quiet"))
-    throw cli::usage_error("--progress and --quiet exclude each other");
-  s.progress = p.has("progress") || (!p.has("quiet") && isatty(STDERR_FILENO));
+  s.progress = cli::progress_wanted(p);
+  s.format = cli::format_wanted(p);
+  if (p.has("M") != p.has("d"))
+    throw cli::usage_error("--M and --d go together (the cases of the certificate)");
+  if (p.has("M")) {
+    for (const auto& d_text : cli::split_list("d", p.get("d"))) {
+      const int d = static_cast<int>(cli::to_integer("d", d_text, 2, 1000000));
+      for (const auto& M_text : cli::split_list("M", p.get("M"))) {
+        const int M = static_cast<int>(cli::to_integer("M", M_text, 2, 1000000));
+        if (M > d + 1)
+          throw cli::usage_error("--M " + M_text + " --d " + d_text + ": the certificate is about the simplex ETF, "
+                                 "which exists only for M <= d+1");
+        // Resource bound: an interval Hessian of size M(d−1) and its Cholesky, O((Md)³);
+        // (9, 8) takes 0.4 s, so M·d = 400 takes about a minute and more is refused.
+        if (static_cast<long>(M) * d > 400)
+          throw cli::usage_error("--M " + M_text + " --d " + d_text + ": the certificate needs an interval Hessian of size " +
+                                 std::to_string(M * (d - 1)) + " (about " +
+                                 std::to_string(static_cast<long>(0.43 * std::pow(M * (d - 1) / 56.0, 3))) +
+                                 " s): refused above M*d = 400");
+        s.certify.push_back({M, d});
+      }
+    }
+  }
+  s.out = cli::output_directory(p.get("out"));
   return s;
 }
 
@@ -277,8 +319,12 @@ public:
       const auto decimal = rational(text);
       add_enclosure("kernel", 0, 0, twolayer::relu_kernel_enclosure<Interval>(decimal.first, decimal.second), text);
     }
-    for (int d = 2; d <= margin_max_d(); ++d)
-      for (int M = 2; M <= d + 1; ++M) {
+    std::vector<std::pair<int, int>> cases = s_.certify;
+    if (cases.empty())
+      for (int d = 2; d <= margin_max_d(); ++d)
+        for (int M = 2; M <= d + 1; ++M)
+          cases.push_back({M, d});
+    for (const auto& [M, d] : cases) {
         const auto certificate = twolayer::certify_simplex_etf<Interval>(M, d);
         certificates.add_row({std::to_string(M), std::to_string(d),
                               certificate.certified ? "certified" : M == 2 ? "out of scope" : "not certified",
@@ -521,10 +567,14 @@ int main(int argc, char** argv)
                 "Computes every headline number (c_d, E||w||, Phi_ETF, r, s*, the Hessian margin at the ETF,\n"
                 "ReLU kernel values) in double and at 50, 100 and 200 digits by every route, with the digits\n"
                 "each agrees with the reference, MPFI enclosures, and the certificate that the simplex ETF is\n"
-                "a strict local maximum. Writes precision.md, precision.csv, precision.json into --out.\n"
+                "a strict local maximum. Writes precision.md, .csv, .json, .tex into --out.\n"
                 "Exit status: 0 every check held, 1 a check failed (the reports are still written), 2 usage error.",
                 {{"out", "DIR", "reports", "output directory (created if missing)"},
                  {"quick", "", "", "d <= 4 only (for the tests)"},
+                 {"M", "LIST", "", "with --d: the (M, d) cases of the certificate (M <= d+1; default every\n"
+                  "                          3 <= M <= d+1 <= 9, or d <= 4 with --quick)"},
+                 {"d", "LIST", "", "with --M: see --M"},
+                 {"format", "md|csv|json|tex", "md", "format of the summary on stdout"},
                  {"break-route", "ROUTE", "", "test hook: perturb every value of ROUTE by 1e-10 (relative)"},
                  {"progress", "", "", "progress on stderr (default when stderr is a terminal)"},
                  {"quiet", "", "", "no progress"}});
@@ -532,7 +582,6 @@ int main(int argc, char** argv)
   if (const auto status = cli::parse_or_exit(p, argc, argv, "twolayer-precision", version, s, parse))
     return *status;
   try {
-    std::filesystem::create_directories(s.out);
     verification v(s);
     auto log = [&](const char* what) {
       if (s.progress)
@@ -551,13 +600,19 @@ int main(int argc, char** argv)
     v.judge();
     const report::table rows = rows_table(v);
     std::ostringstream json;
-    json << "{\n  \"command\": " << report::detail::json_string(std::string("twolayer-precision") + (s.quick ? " --quick" : ""))
+    json << "{\n  \"command\": " << report::detail::json_string(canonical_command(s))
          << ",\n  \"checks_failed\": " << v.failed << ",\n  \"summary\": " << report::to_json_rows(summary_table(v), "    ")
          << ",\n  \"certificates\": " << report::to_json_rows(v.certificates, "    ")
          << ",\n  \"rows\": " << report::to_json_rows(rows, "    ") << "\n}\n";
     report::write_files_atomically({{s.out / "precision.csv", report::to_csv(rows)},
                                     {s.out / "precision.md", markdown(s, v)},
-                                    {s.out / "precision.json", json.str()}});
+                                    {s.out / "precision.json", json.str()},
+                                    {s.out / "precision.tex", "% " + canonical_command(s) + "\n\n" +
+                                                                  report::to_latex(summary_table(v)) + "\n" +
+                                                                  report::to_latex(v.certificates) + "\n" +
+                                                                  report::to_latex(rows)}});
+    std::cout << report::render(summary_table(v), s.format) << (s.format == report::format::markdown ? "\n" : "")
+              << report::render(v.certificates, s.format);
     return v.failed == 0 ? 0 : 1;
   } catch (const std::exception& e) {
     std::cerr << "twolayer-precision: error: " << e.what() << "\n";

@@ -1,8 +1,9 @@
-// A table of strings rendered as Markdown, CSV or JSON. Report code knows no mathematics:
+// A table of strings rendered as Markdown, CSV, JSON or LaTeX. Report code knows no mathematics:
 // the numbers arrive already formatted, with every digit their precision carries.
 #pragma once
 
 #include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -11,7 +12,7 @@
 
 namespace twolayer::report {
 
-enum class format { markdown, csv, json };
+enum class format { markdown, csv, json, latex };
 
 inline std::optional<format> parse_format(std::string_view name)
 {
@@ -21,6 +22,8 @@ inline std::optional<format> parse_format(std::string_view name)
     return format::csv;
   if (name == "json")
     return format::json;
+  if (name == "tex" || name == "latex")
+    return format::latex;
   return std::nullopt;
 }
 
@@ -166,6 +169,73 @@ inline std::string to_json_rows(const table& t, const std::string& indent = "  "
   }
   out << "\n" << indent.substr(0, indent.size() >= 2 ? indent.size() - 2 : 0) << "]";
   return out.str();
+}
+
+namespace detail {
+
+/// A cell as LaTeX text: the special characters escaped, a number in scientific notation
+/// (1.23e-05) as math (1.23\times10^{-5}).
+inline std::string latex_cell(const std::string& s)
+{
+  if (is_json_number(s)) {
+    const auto e = s.find_first_of("eE");
+    if (e != std::string::npos) {
+      std::string mantissa = s.substr(0, e);
+      int exponent = std::atoi(s.c_str() + e + 1);
+      return "$" + mantissa + "\\times10^{" + std::to_string(exponent) + "}$";
+    }
+    return s;
+  }
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+    case '\\': out += "\\textbackslash{}"; break;
+    case '&': case '%': case '$': case '#': case '_': case '{': case '}':
+      out += '\\';
+      out += c;
+      break;
+    case '~': out += "\\textasciitilde{}"; break;
+    case '^': out += "\\textasciicircum{}"; break;
+    case '<': out += "\\textless{}"; break;
+    case '>': out += "\\textgreater{}"; break;
+    case '|': out += "\\textbar{}"; break;
+    default: out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace detail
+
+/// A LaTeX tabular (booktabs rules), ready to paste into a table environment.
+inline std::string to_latex(const table& t)
+{
+  std::ostringstream out;
+  if (!t.title.empty())
+    out << "% " << t.title << "\n";
+  out << "% needs \\usepackage{booktabs}\n\\begin{tabular}{" << std::string(t.columns.size(), 'l') << "}\n\\toprule\n";
+  for (std::size_t i = 0; i < t.columns.size(); ++i)
+    out << (i ? " & " : "") << detail::latex_cell(t.columns[i]);
+  out << " \\\\\n\\midrule\n";
+  for (const auto& row : t.rows) {
+    for (std::size_t i = 0; i < t.columns.size(); ++i)
+      out << (i ? " & " : "") << detail::latex_cell(i < row.size() ? row[i] : std::string());
+    out << " \\\\\n";
+  }
+  out << "\\bottomrule\n\\end{tabular}\n";
+  return out.str();
+}
+
+/// The table in the given format.
+inline std::string render(const table& t, format f)
+{
+  switch (f) {
+  case format::markdown: return to_markdown(t);
+  case format::csv: return to_csv(t);
+  case format::json: return to_json_rows(t) + "\n";
+  case format::latex: return to_latex(t);
+  }
+  return {};
 }
 
 }  // namespace twolayer::report

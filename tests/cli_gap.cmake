@@ -10,7 +10,7 @@ foreach(threads 1 2)
     message(FATAL_ERROR "--quick --threads ${threads}: status ${status}\n${err}")
   endif()
 endforeach()
-foreach(name gap.md gap.csv gap.json gap_sup_dev.svg)
+foreach(name gap.md gap.csv gap.json gap.tex gap_sup_dev.gp gap_sup_dev.svg)
   file(READ ${out}/threads1/${name} one)
   file(READ ${out}/threads2/${name} two)
   if(NOT one STREQUAL two)
@@ -53,11 +53,11 @@ include(${CMAKE_CURRENT_LIST_DIR}/usage_errors.cmake)
 expect_usage_errors(${PROGRAM} twolayer-gap ${out}/bad
                     "--laws|cauchy" "--d|1" "--N|100,x" "--M|0" "--M|d+2" "--seeds|0" "--N|3|--M|3"
                     "--quick|--quick" "--screen|-1" "--threads|0" "--bogus" "--progress|--quiet")
-# An output directory that cannot be created: status 1, no report anywhere.
+# An output directory that cannot be created: status 2 (a usage error), no report anywhere.
 file(WRITE ${out}/a_file "")
 execute_process(COMMAND ${PROGRAM} --quick --quiet --d 2 --N 100 --seeds 1 --out ${out}/a_file/sub
                 RESULT_VARIABLE status ERROR_VARIABLE err)
-if(NOT status EQUAL 1 OR NOT err MATCHES "twolayer-gap: error:")
+if(NOT status EQUAL 2 OR NOT err MATCHES "twolayer-gap: error:.*cannot create")
   message(FATAL_ERROR "unwritable --out: status ${status}, stderr '${err}'")
 endif()
 execute_process(COMMAND ${PROGRAM} --help RESULT_VARIABLE status OUTPUT_VARIABLE help)

@@ -3,7 +3,9 @@
 // errors (exit status 2, message on stderr, nothing on stdout).
 #pragma once
 
+#include "twolayer/report/atomic_file.hpp"
 #include "twolayer/report/table.hpp"
+#include "twolayer_build_info.hpp"
 
 #include <unistd.h>
 
@@ -25,6 +27,12 @@
 #include <vector>
 
 namespace twolayer::cli {
+
+/// The source version as reports state it: the commit and whether the tree was clean.
+inline std::string source_version()
+{
+  return std::string(build_info::commit) + (build_info::uncommitted_changes ? " (with uncommitted changes)" : " (clean working tree)");
+}
 
 struct usage_error : std::runtime_error {
   using std::runtime_error::runtime_error;
@@ -128,6 +136,7 @@ template <class Settings, class Read>
 std::optional<int> parse_or_exit(parser& p, int argc, char** argv, const std::string& program,
                                  const std::string& version, Settings& settings, const Read& read)
 {
+  report::interrupt_cleanup();  // SIGINT/SIGTERM leave no temporaries behind
   try {
     p.parse(argc, argv);
     if (p.has("help")) {
@@ -135,7 +144,8 @@ std::optional<int> parse_or_exit(parser& p, int argc, char** argv, const std::st
       return 0;
     }
     if (p.has("version")) {
-      std::cout << program << " " << version << "\n";
+      std::cout << program << " " << version << " (source " << build_info::commit
+                << (build_info::uncommitted_changes ? ", with uncommitted changes" : "") << ")\n";
       return 0;
     }
     settings = read(p);

@@ -94,18 +94,11 @@ settings parse(const cli::parser& p)
   s.compression.exact_max_N =
       static_cast<std::size_t>(cli::to_integer("exact-max-N", p.get("exact-max-N"), 0, 100000000));
   s.compression.phi_restarts = static_cast<int>(cli::to_integer("phi-restarts", p.get("phi-restarts"), 1, 1000000));
-  const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
-  search.threads = p.has("threads") ? static_cast<unsigned>(cli::to_integer("threads", p.get("threads"), 1, 256))
-                                    : hardware;
+  search.threads = cli::threads_wanted(p);
+  s.format = cli::format_wanted(p);
+  s.progress = cli::progress_wanted(p);
   if (p.has("out"))
-    s.out = std::filesystem::path(p.get("out"));
-  const auto format = report::parse_format(p.get("format"));
-  if (!format)
-    throw cli::usage_error("--format: '" + p.get("format") + "' is not one of md, csv, json");
-  s.format = *format;
-  if (p.has("progress") && p.has("quiet"))
-    throw cli::usage_error("--progress and --quiet exclude each other");
-  s.progress = p.has("progress") || (!p.has("quiet") && isatty(STDERR_FILENO));
+    s.out = std::filesystem::path(p.get("out"));  // created once the input files have been read
   return s;
 }
 
@@ -312,13 +305,17 @@ int run(const settings& s, const twolayer::io::network& net, const Sigma& sigma)
                                     {*s.out / "compressed_V.npy", twolayer::io::npy_bytes({M, d}, V)},
                                     {*s.out / "compressed.csv", report::to_csv(tables.network)},
                                     {*s.out / "compression.md", markdown(s, tables)},
-                                    {*s.out / "compression.json", json(s, tables)}});
+                                    {*s.out / "compression.json", json(s, tables)},
+                                    {*s.out / "compression.tex", "% " + canonical_command(s) + "\n\n" +
+                                                                     report::to_latex(tables.summary) + "\n" +
+                                                                     report::to_latex(tables.network)}});
     log("wrote " + (*s.out / "compression.md").string());
   }
   switch (s.format) {
   case report::format::markdown: std::cout << markdown(s, tables); break;
   case report::format::csv: std::cout << report::to_csv(tables.summary); break;
   case report::format::json: std::cout << json(s, tables); break;
+  case report::format::latex: std::cout << report::to_latex(tables.summary); break;
   }
   return 0;
 }
@@ -336,7 +333,7 @@ int main(int argc, char** argv)
       "little-endian. Multi-start search in double with the analytic gradient, second-order test and\n"
       "polish at --digits where M*d <= --polish-max; for relu the mean-field prediction and the\n"
       "distance from a simplex ETF. Summary on stdout; with --out also compressed_b.npy,\n"
-      "compressed_V.npy, compressed.csv, compression.md, compression.json.\n"
+      "compressed_V.npy, compressed.csv, compression.md, compression.json, compression.tex.\n"
       "Exit status: 0 done, 1 failed, 2 usage error or unusable input file.",
       {{"a", "FILE", "", "second-layer weights a (.npy or CSV)"},
        {"W", "FILE", "", "first-layer weights W, one row per neuron (.npy or CSV)"},
@@ -353,7 +350,7 @@ int main(int argc, char** argv)
        {"exact-max-N", "N", "2000", "E[f^2] in the working precision up to this N (O(N^2))"},
        {"phi-restarts", "K", "200", "relu, M > d+1: restarts of the search for the simplified optimum"},
        {"out", "DIR", "", "write the compressed network and the reports here (created if missing)"},
-       {"format", "md|csv|json", "md", "format of the summary on stdout"},
+       {"format", "md|csv|json|tex", "md", "format of the summary on stdout"},
        {"threads", "T", "all cores", "worker threads (results do not depend on it)"},
        {"progress", "", "", "progress on stderr (default when stderr is a terminal)"},
        {"quiet", "", "", "no progress"}});

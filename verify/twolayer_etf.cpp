@@ -127,13 +127,13 @@ settings parse(const cli::parser& p)
   s.progress = cli::progress_wanted(p);
   s.format = cli::format_wanted(p);
   // Resource bound: the polish and the second-order test form an M(d−1)-square Hessian at
-  // --digits; beyond M·d = 4096 (a 4096² matrix of MPFR numbers, about 1.5 GB at 50 digits
-  // and hours of eigen-solving) the request is refused rather than attempted.
+  // --digits; beyond M·d = 1024 (a 1000² matrix of MPFR numbers: hours of eigen-solving at
+  // 50 digits, where (17, 16) takes seconds) the request is refused rather than attempted.
   for (const auto& [M, d] : s.cases)
-    if (static_cast<long>(M) * d > 4096)
+    if (static_cast<long>(M) * d > 1024)
       throw cli::usage_error("(M, d) = (" + std::to_string(M) + ", " + std::to_string(d) +
                              "): the Hessian at --digits would be " + std::to_string(M * (d - 1)) + " x " +
-                             std::to_string(M * (d - 1)) + " (M*d above 4096): refused");
+                             std::to_string(M * (d - 1)) + " (M*d above 1024): refused");
   s.out = cli::output_directory(p.get("out"));
   return s;
 }
@@ -212,7 +212,11 @@ twolayer::search_catalogue search(const settings& s, int M, int d, const twolaye
   twolayer::search_catalogue catalogue;
   std::string kept = header + "\n";
   if (s.resume && std::filesystem::exists(path)) {
-    kept = twolayer::restart_log::replay(path.string(), header, options, catalogue);
+    std::size_t dropped = 0;
+    kept = twolayer::restart_log::replay(path.string(), header, options, catalogue, dropped);
+    if (dropped > 0)
+      std::cerr << "twolayer-etf: " << path.string() << ": dropped an incomplete last batch (" << dropped
+                << " line(s), cut off by an interruption); it is run again\n";
     log("(M, d) = (" + std::to_string(M) + ", " + std::to_string(d) + "): resumed after " +
         std::to_string(catalogue.restarts) + " restarts");
   }
@@ -581,7 +585,8 @@ int main(int argc, char** argv)
       "and the second-order test. Writes etf.md, etf.csv, etf_optima.csv, etf.json, etf.tex, the\n"
       "plots etf_phi.svg, etf_hessian.svg and for d = 2, 3 etf_M<M>_d<d>.svg (each with its gnuplot\n"
       "script) into --out, and a resumable restart log per case.\n"
-      "Exit status: 0 written, 1 failed (reports not replaced), 2 usage error.",
+      "Exit status: 0 written, 1 failed (reports not replaced), 2 usage error or a restart log that\n"
+      "cannot be resumed (other settings, corrupted).",
       {{"M", "LIST", "", "compressed widths (any M >= 1, also M > d+1)"},
        {"d", "LIST", "", "input dimensions"},
        {"grid", "", "", "every (M, d) with 2 <= d <= 8 and 2 <= M <= d+3"},
@@ -639,6 +644,9 @@ int main(int argc, char** argv)
     log("wrote " + (s.out / "etf.md").string());
     std::cout << report::render(brief_table(results, s.digits), s.format);
     return 0;
+  } catch (const twolayer::restart_log::log_error& e) {
+    std::cerr << "twolayer-etf: error: " << e.what() << "\n";
+    return 2;
   } catch (const std::exception& e) {
     std::cerr << "twolayer-etf: error: " << e.what() << "\n";
     return 1;

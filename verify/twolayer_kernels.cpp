@@ -277,14 +277,18 @@ settings parse(cli::parser& p)
 /// The command that reproduces the table, with every setting that changes a number.
 std::string canonical_command(const settings& s)
 {
-  std::string activations;
+  auto join = [](std::string& list, const std::string& item) {
+    if (!list.empty())
+      list += ",";
+    list += item;
+  };
+  std::string activations, rhos, dims;
   for (const auto& a : s.activations)
-    activations += (activations.empty() ? "" : ",") + a;
-  std::string rhos, dims;
+    join(activations, a);
   for (const auto& r : s.rhos)
-    rhos += (rhos.empty() ? "" : ",") + r.text;
+    join(rhos, r.text);
   for (unsigned d : s.dimensions)
-    dims += (dims.empty() ? "" : ",") + std::to_string(d);
+    join(dims, std::to_string(d));
   return "twolayer-kernels --activation " + activations + " --slope " + s.slope.text + " --digits " +
          std::to_string(s.digits) + " --norms " + s.norm_u.text + "," + s.norm_v.text + " --rho " + rhos + " --d " +
          dims + " --samples " + std::to_string(s.samples) + " --seed " + std::to_string(s.seed);

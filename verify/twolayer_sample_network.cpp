@@ -50,7 +50,9 @@ std::string csv(const twolayer::matrix<double>& rows)
   for (Eigen::Index r = 0; r < rows.rows(); ++r) {
     for (Eigen::Index c = 0; c < rows.cols(); ++c) {
       std::snprintf(buffer, sizeof buffer, "%.17g", rows(r, c));
-      text += (c ? "," : "") + std::string(buffer);
+      if (c)
+        text += ",";
+      text += buffer;
     }
     text += "\n";
   }

@@ -50,6 +50,18 @@ inline std::string csv_field(const std::string& s)
   return quoted + "\"";
 }
 
+/// A '|' inside a cell would end it: escaped as "\|".
+inline std::string markdown_cell(const std::string& s)
+{
+  std::string out;
+  for (char c : s) {
+    if (c == '|')
+      out += '\\';
+    out += c;
+  }
+  return out;
+}
+
 inline std::string json_string(const std::string& s)
 {
   std::string out = "\"";
@@ -128,7 +140,7 @@ inline std::string to_markdown(const table& t)
   for (const auto& row : t.rows) {
     out << "|";
     for (const auto& cell : row)
-      out << " " << cell << " |";
+      out << " " << detail::markdown_cell(cell) << " |";
     out << "\n";
   }
   return out.str();

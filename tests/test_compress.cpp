@@ -236,6 +236,27 @@ TEST_CASE("the Hessian by dual numbers equals central differences of the Riemann
   }
 }
 
+TEST_CASE("the column-by-column Hessian of the reduced loss equals the generic one by dual numbers", "[compress][hessian]")
+{
+  const int d = 5, M = 4, N = 30;
+  const auto net = sample_target(target_law{entry_law::uniform}, d, N, 9);
+  const vector<R> c = net.a.cast<R>() / R(N);
+  const matrix<R> W = net.W.cast<R>();
+  const target_cross_term<R> target(c, W);
+  const target_cross_term<dual<R>> dual_target(c.cast<dual<R>>(), W.cast<dual<R>>());
+  const R tolerance = R(1) / R(1000000000000LL);
+  const auto dual_problem = finite_reduced_problem(dual_target, activation::relu{}, dual<R>(tolerance));
+  const matrix<R> U = testing::random_unit_columns<R>(d, M, 21);
+  const matrix<R> T = tangent_bases(U);
+  const matrix<R> generic = riemannian_hessian_by_duals(dual_problem, U, T);
+  const matrix<R> by_columns = reduced_loss_hessian_by_duals(target, dual_target, activation::relu{}, U, T, tolerance);
+  REQUIRE(generic.rows() == M * (d - 1));
+  REQUIRE(by_columns.rows() == generic.rows());
+  const R largest = generic.cwiseAbs().maxCoeff();
+  INFO("largest difference " << (generic - by_columns).cwiseAbs().maxCoeff() << " of " << largest);
+  CHECK((generic - by_columns).cwiseAbs().maxCoeff() < R(1e-45) * largest);
+}
+
 TEST_CASE("a network that already has M neurons is compressed with loss 0 to 30 digits", "[compress]")
 {
   // Random signs of a: the target is not any law's typical network.

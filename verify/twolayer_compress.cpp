@@ -91,6 +91,7 @@ settings parse(const cli::parser& p)
       cli::to_integer("seed", p.get("seed"), 0, std::numeric_limits<long long>::max()));
   search.lbfgs.max_iterations = static_cast<int>(cli::to_integer("max-iterations", p.get("max-iterations"), 1, 10000000));
   s.compression.polish_max_Md = static_cast<int>(cli::to_integer("polish-max", p.get("polish-max"), 0, 100000));
+  s.compression.hessian_max_Md = static_cast<int>(cli::to_integer("hessian-max", p.get("hessian-max"), 0, 100000));
   s.compression.exact_max_N =
       static_cast<std::size_t>(cli::to_integer("exact-max-N", p.get("exact-max-N"), 0, 100000000));
   s.compression.phi_restarts = static_cast<int>(cli::to_integer("phi-restarts", p.get("phi-restarts"), 1, 1000000));
@@ -134,7 +135,7 @@ std::string canonical_command(const settings& s)
   c += " --restarts " + std::to_string(o.search.random_starts) + " --etf-starts " +
        std::to_string(o.search.etf_starts) + (o.search.target_start ? "" : " --no-target-start") + " --seed " +
        std::to_string(o.search.seed) + " --digits " + std::to_string(s.digits) + " --polish-max " +
-       std::to_string(o.polish_max_Md) + " --exact-max-N " + std::to_string(o.exact_max_N) +
+       std::to_string(o.polish_max_Md) + " --hessian-max " + std::to_string(o.hessian_max_Md) + " --exact-max-N " + std::to_string(o.exact_max_N) +
        " --max-iterations " + std::to_string(o.search.lbfgs.max_iterations);
   return c;
 }
@@ -177,10 +178,13 @@ rendered render(const settings& s, const Outcome& r)
     if (std::abs(run.run.value - best.run.value) <= 1e-9 * std::abs(best.run.value))
       ++agreeing;
   row("starts_at_best", std::to_string(agreeing), "", "starts that reached the best value to 1e-9 (relative)");
-  row("second_order", r.second_order, "",
+  std::string second_order_note =
       r.hessian_eigenvalues.size() ? "Hessian of the reduced loss by dual numbers at " + r.second_order_at + ", " +
                                          std::to_string(r.hessian_eigenvalues.size()) + " tangent directions"
-                                   : "not computed: M*d above --polish-max");
+                                   : "not computed: M*d above --hessian-max";
+  if (r.second_order.rfind("saddle", 0) == 0)
+    second_order_note += "; the search has not reached a minimum: try a longer search (--max-iterations, --restarts)";
+  row("second_order", r.second_order, "", second_order_note);
   if (r.hessian_eigenvalues.size()) {
     // The loss is E[f²] − S²Ψ: its curvature is −S² times that of Ψ.
     const double scale = static_cast<double>(r.scale * r.scale);
@@ -196,8 +200,8 @@ rendered render(const settings& s, const Outcome& r)
   } else {
     row("polish", "none", "",
         "M*d = " + std::to_string(r.M * r.d) + " above --polish-max " + std::to_string(s.compression.polish_max_Md) +
-            ": the optimum is known to double's digits (L-BFGS gradient norm " +
-            show3(best.run.gradient_norm) + ")");
+            ": the optimum is known in double (gradient norm " + show3(r.double_gradient_norm) + " after " +
+            std::to_string(r.double_newton_steps) + " Newton steps from L-BFGS's " + show3(best.run.gradient_norm) + ")");
   }
   if (r.etf_distance)
     row("etf_distance", show3(*r.etf_distance), "", "max_{j<k} |<v_j, v_k> + 1/(M-1)| of the unit directions");
@@ -346,7 +350,8 @@ int main(int argc, char** argv)
        {"seed", "S", "1", "base seed of the starts"},
        {"max-iterations", "K", "5000", "L-BFGS iteration cap per start"},
        {"digits", "N", "50", "working precision of the polish (20 to 500)"},
-       {"polish-max", "K", "256", "polish where M*d <= K"},
+       {"polish-max", "K", "256", "polish at --digits where M*d <= K"},
+       {"hessian-max", "K", "2048", "second-order test and Newton in double where M*d <= K"},
        {"exact-max-N", "N", "2000", "E[f^2] in the working precision up to this N (O(N^2))"},
        {"phi-restarts", "K", "200", "relu, M > d+1: restarts of the search for the simplified optimum"},
        {"out", "DIR", "", "write the compressed network and the reports here (created if missing)"},
@@ -375,7 +380,7 @@ int main(int argc, char** argv)
                                       " hours on " + std::to_string(s.compression.search.threads) +
                                       " threads: refused (the bound is 4 hours)");
     const double bytes = 8.0 * static_cast<double>(N) * static_cast<double>(d) *
-                         (s.M * d <= s.compression.polish_max_Md ? 12.0 : 3.0);
+                         (s.M * d <= s.compression.polish_max_Md ? 12.0 : s.M * d <= s.compression.hessian_max_Md ? 5.0 : 3.0);
     if (bytes > 16e9)
       throw twolayer::io::input_error("N = " + std::to_string(N) + ", d = " + std::to_string(d) + " needs about " +
                                       std::to_string(int(bytes / 1e9)) + " GB: refused (the bound is 16 GB)");

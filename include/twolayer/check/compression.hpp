@@ -5,10 +5,11 @@
 //   search     multi-start Riemannian L-BFGS on the reduced loss Ψ in double
 //              (optimize/compression_search.hpp), on the target scaled by
 //              S = Σ_i |a_i| ‖w_i‖^h so that tolerances mean the same for any network;
-//   polish     where M·d is small enough: the Hessian of Ψ at the best point by dual
+//   polish     where M·d ≤ hessian_max_Md: the Hessian of Ψ at the best point by dual
 //              numbers (optimize/hessian_by_duals.hpp) — its eigenvalues are the
 //              second-order test, all negative for a strict local minimum of the loss — and
-//              simplified Newton in the working precision (optimize/fixed_hessian_newton.hpp);
+//              Newton steps in double; where M·d ≤ polish_max_Md also simplified Newton in
+//              the working precision (optimize/fixed_hessian_newton.hpp);
 //   loss       L = E[f²] − Ψ·S², E[f²] in the working precision for N up to a bound (O(N²)
 //              kernel evaluations) and in double always: two routes, their agreement stated;
 //   prediction (relu) the simplified objective for a target with the same expected
@@ -37,6 +38,7 @@ namespace twolayer {
 struct compression_settings {
   compression_search_options search;
   int polish_max_Md = 256;          // polish in the working precision where M·d ≤ this
+  int hessian_max_Md = 2048;        // second-order test and Newton in double where M·d ≤ this
   std::size_t exact_max_N = 2000;   // E[f²] in the working precision up to this N
   int max_polish_iterations = 30;
   int phi_restarts = 200;           // the search for Φ* when M > d+1 (relu)
@@ -79,6 +81,9 @@ struct compression_outcome {
 
   bool polished = false;
   fixed_hessian_polish<Real> polish;
+  double double_gradient_norm = 0;  // after the double search and Newton steps
+  int double_newton_steps = 0;
+  matrix<Real> V_working;           // internal: the directions in the working precision
   vector<double> hessian_eigenvalues;  // of Ψ (normalised target) at the optimum, ascending
   std::string second_order = "not computed";
   std::string second_order_at;         // where its Hessian was computed
@@ -154,51 +159,67 @@ compression_outcome<Real> compress_network(const vector<double>& a, const matrix
     throw std::runtime_error("twolayer: every start of the search ended degenerate or diverged");
   const auto& found = out.runs[static_cast<std::size_t>(out.best)].run;
 
-  // Second-order test and polish.
+  // Second-order test and polish: the Hessian of Ψ by dual numbers, column by column
+  // (optimize/hessian_by_duals.hpp), then Newton in double from the L-BFGS optimum, then,
+  // where M·d is small enough, Newton in the working precision.
   const Real scale_squared = out.scale * out.scale;
   const auto sigma = activation::in_precision<Real>(sigma_double);
   const Real tolerance = Real(settings.search.lbfgs.singular_tolerance);
   std::optional<target_cross_term<Real, std::decay_t<decltype(sigma)>>> precise;
-  const bool polish = M * d <= settings.polish_max_Md && d >= 2;
-  matrix<Real> U = found.U.template cast<Real>();
+  const bool second_order = M * d <= settings.hessian_max_Md && d >= 2;
+  const bool polish = second_order && M * d <= settings.polish_max_Md;
+  matrix<double> U_double = found.U;
+  out.double_gradient_norm = found.gradient_norm;
   if (polish || out.N <= static_cast<int>(settings.exact_max_N))
     precise.emplace(vector<Real>(a.template cast<Real>() / out.scale), W.template cast<Real>(), sigma);  // a / S exactly
-  if (polish) {
+  if (second_order) {
     stage("second-order test: Hessian by dual numbers, " + std::to_string(M * (d - 1)) + " directions");
     using D = dual<double>;
     const auto sigma_dual = activation::in_precision<D>(sigma_double);
     const target_cross_term<D, std::decay_t<decltype(sigma_dual)>> dual_target(c.template cast<D>(), W.template cast<D>(), sigma_dual);
-    const auto dual_problem = finite_reduced_problem(dual_target, sigma_dual, D(settings.search.lbfgs.singular_tolerance));
+    const double singular = settings.search.lbfgs.singular_tolerance;
+    std::optional<double_hessian> last;  // the Hessian at the latest point it was computed
     const auto hessian_at = [&](const matrix<double>& point) {
       double_hessian h;
       h.T = tangent_bases(point);
-      h.H = riemannian_hessian_by_duals(dual_problem, point, h.T);
+      h.H = reduced_loss_hessian_by_duals(target, dual_target, sigma_dual, point, h.T, singular);
+      if (h.H.size() && h.H.allFinite())
+        last = h;
+      else if (last)
+        return *last;  // undefined here (see below): the latest defined one serves Newton
       return h;
     };
-    const double_hessian at_start = hessian_at(found.U);
-    if (at_start.H.size() == 0 || !at_start.H.allFinite()) {
+    stage("Newton in double with that Hessian");
+    const auto double_problem = finite_reduced_problem(target, sigma_double, singular);
+    const auto refined = polish_with_fixed_hessian(double_problem, found.U, hessian_at,
+                                                   64 * std::numeric_limits<double>::epsilon(), 10, 2);
+    if (!refined.degenerate && refined.gradient_norms.back() < found.gradient_norm) {
+      U_double = refined.U;
+      out.double_gradient_norm = refined.gradient_norms.back();
+      out.double_newton_steps = refined.iterations;
+    }
+    if (!last)
+      hessian_at(U_double);  // the double search had already converged: no Newton step needed one
+    if (!last) {
       out.second_order = "degenerate (coincident directions)";
     } else {
-      stage("polishing in the working precision");
-      const auto problem = finite_reduced_problem(*precise, sigma, tolerance);
-      const Real target_norm = pow(Real(10), -(working_digits<Real>() - 5));
-      out.polish = polish_with_fixed_hessian(problem, U, hessian_at, target_norm, settings.max_polish_iterations);
-      if (!out.polish.degenerate) {
-        out.polished = true;
-        U = out.polish.U;
+      matrix<Real> U = U_double.template cast<Real>();
+      if (polish) {
+        stage("polishing in the working precision");
+        const auto problem = finite_reduced_problem(*precise, sigma, tolerance);
+        const Real target_norm = pow(Real(10), -(working_digits<Real>() - 5));
+        out.polish = polish_with_fixed_hessian(problem, U, hessian_at, target_norm, settings.max_polish_iterations);
+        if (!out.polish.degenerate) {
+          out.polished = true;
+          U = out.polish.U;
+        }
       }
-      // The second-order test at the polished point (the Hessian there, in double).
-      matrix<double> point(d, M);
-      for (int j = 0; j < M; ++j)
-        for (int i = 0; i < d; ++i)
-          point(i, j) = static_cast<double>(U(i, j));
-      const double_hessian at_optimum = hessian_at(point);
-      // At a direction that meets a target neuron exactly (an N = M target) the kernel is
-      // only C² and dual numbers give 0·∞: the Hessian of the double start is used then.
-      const bool usable = at_optimum.H.size() && at_optimum.H.allFinite();
-      const matrix<double>& H = usable ? at_optimum.H : at_start.H;
-      out.second_order_at = usable ? "the polished optimum" : "the double optimum (undefined at the polished one)";
-      const Eigen::SelfAdjointEigenSolver<matrix<double>> spectrum(H, Eigen::EigenvaluesOnly);
+      // The second-order test with the Hessian at the latest point (within the polish's
+      // first step of the optimum); at a direction that meets a target neuron exactly (an
+      // N = M target) the kernel is only C² and dual numbers give 0·∞ there: the latest
+      // point where it was defined is used, and named.
+      out.second_order_at = "the last Newton iterate where it is defined";
+      const Eigen::SelfAdjointEigenSolver<matrix<double>> spectrum(last->H, Eigen::EigenvaluesOnly);
       out.hessian_eigenvalues = spectrum.eigenvalues();
       const double largest = out.hessian_eigenvalues.cwiseAbs().maxCoeff();
       const double top = out.hessian_eigenvalues.maxCoeff();
@@ -206,15 +227,19 @@ compression_outcome<Real> compress_network(const vector<double>& a, const matrix
       out.second_order = top < -zero ? "strict local minimum of the loss"
                          : top <= zero ? "degenerate (a zero curvature of the loss)"
                                        : "saddle (a direction of negative curvature of the loss)";
+      if (out.polished)
+        U_double = U.template cast<double>();
+      out.V_working = U;
     }
   }
+  const matrix<Real> U = out.V_working.size() ? out.V_working : matrix<Real>(U_double.template cast<Real>());
 
   // Ψ, the scales and the directions in the working precision.
   vector<Real> t;
   if (precise) {
     t = precise->values(U);
   } else {
-    t = target.values(found.U).template cast<Real>();
+    t = target.values(U_double).template cast<Real>();
   }
   const matrix<Real> G = angular_gram(sigma, U);
   const vector<Real> s = G.ldlt().solve(t);
@@ -259,6 +284,10 @@ compression_outcome<Real> compress_network(const vector<double>& a, const matrix
       const Real curvature = Real(out.hessian_eigenvalues.cwiseAbs().minCoeff());
       psi_error = (g * g / curvature + pow(Real(10), -(working_digits<Real>() - 3)) * abs(t.dot(s))) *
                   scale_squared;
+    } else if (out.hessian_eigenvalues.size() > 0) {
+      const double g = out.double_gradient_norm;
+      const double curvature = out.hessian_eigenvalues.cwiseAbs().minCoeff();
+      psi_error = Real(g * g / curvature + 1024 * unit * (1 + std::abs(found.value))) * scale_squared;
     } else {
       psi_error = Real(found.gradient_norm + 64 * unit * (1 + std::abs(found.value))) * scale_squared;
     }

@@ -83,7 +83,6 @@ struct compression_outcome {
   fixed_hessian_polish<Real> polish;
   double double_gradient_norm = 0;  // after the double search and Newton steps
   int double_newton_steps = 0;
-  matrix<Real> V_working;           // internal: the directions in the working precision
   vector<double> hessian_eigenvalues;  // of Ψ (normalised target) at the optimum, ascending
   std::string second_order = "not computed";
   std::string second_order_at;         // where its Hessian was computed
@@ -169,6 +168,7 @@ compression_outcome<Real> compress_network(const vector<double>& a, const matrix
   const bool second_order = M * d <= settings.hessian_max_Md && d >= 2;
   const bool polish = second_order && M * d <= settings.polish_max_Md;
   matrix<double> U_double = found.U;
+  std::optional<matrix<Real>> U_working;  // the directions in the working precision, once polished
   out.double_gradient_norm = found.gradient_norm;
   if (polish || out.N <= static_cast<int>(settings.exact_max_N))
     precise.emplace(vector<Real>(a.template cast<Real>() / out.scale), W.template cast<Real>(), sigma);  // a / S exactly
@@ -229,10 +229,10 @@ compression_outcome<Real> compress_network(const vector<double>& a, const matrix
                                        : "saddle (a direction of negative curvature of the loss)";
       if (out.polished)
         U_double = U.template cast<double>();
-      out.V_working = U;
+      U_working = U;
     }
   }
-  const matrix<Real> U = out.V_working.size() ? out.V_working : matrix<Real>(U_double.template cast<Real>());
+  const matrix<Real> U = U_working ? *U_working : matrix<Real>(U_double.template cast<Real>());
 
   // Ψ, the scales and the directions in the working precision.
   vector<Real> t;

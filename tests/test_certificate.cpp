@@ -50,7 +50,30 @@ TEST_CASE("the simplex ETF is certified a strict local maximum for (3,2), (4,3),
     CHECK(certificate.orbit_dim == floating.orbit_dim);
     CHECK(mp::lower(certificate.margin) > 0);
     CHECK(mpfr50(mp::upper(certificate.margin)) <= floating.margin);
+    // the shift is half the floating margin by construction (stated in the report), and the
+    // certified margin is the shift divided by 1 + ‖TᵀT − I‖_∞, never above it
+    CHECK(abs(mpfr50(mp::median(certificate.shift)) * 2 - floating.margin) < mpfr50("1e-30") * floating.margin);
+    CHECK(mp::upper(certificate.margin) <= mp::upper(certificate.shift));
+    CHECK(mp::upper(certificate.basis_defect) < 1);
   }
+}
+
+TEST_CASE("r(2, d) for odd d is an exact rational, zero at d = 1, and agrees with the closed form", "[certificate]")
+{
+  using R100 = mpfr100;
+  for (unsigned d : {1u, 3u, 5u, 7u, 15u, 31u}) {
+    const auto fraction = pair_relative_loss_exact(d);
+    REQUIRE(fraction.has_value());
+    const R100 c = sphere_relu_mean<R100>(d);
+    const R100 closed = 1 - 2 * boost::math::constants::pi<R100>() * d * c * c * simplex_etf_phi<R100>(2);
+    const R100 exact = R100(fraction->first) / R100(fraction->second);
+    INFO("d = " << d << ": " << fraction->first << "/" << fraction->second);
+    CHECK(abs(closed - exact) < R100("1e-95"));
+  }
+  CHECK(*pair_relative_loss_exact(1) == std::pair<std::int64_t, std::int64_t>{0, 1});
+  CHECK(*pair_relative_loss_exact(3) == std::pair<std::int64_t, std::int64_t>{1, 4});
+  CHECK(*pair_relative_loss_exact(5) == std::pair<std::int64_t, std::int64_t>{19, 64});
+  CHECK_FALSE(pair_relative_loss_exact(4).has_value());
 }
 
 TEST_CASE("M = 2 is outside the certificate's scope, not a failure of it", "[certificate]")

@@ -3,7 +3,9 @@
 // is polished linearly and classified `degenerate`; the joint (b, V) Hessian of L~ by dual
 // numbers equals central differences of the gradient, and at (s*, ETF) its zero modes are
 // the orbit plus one per neuron; simplex ETFs of fewer vectors are recognised.
+#include "twolayer/check/optimum_catalogue.hpp"
 #include "twolayer/check/polished_optimum.hpp"
+#include "twolayer/geometry/gram_matching.hpp"
 #include "twolayer/geometry/simplex_etf.hpp"
 #include "twolayer/gaussian/sphere_moments.hpp"
 #include "twolayer/numeric/agreement.hpp"
@@ -55,6 +57,135 @@ TEST_CASE("the antipodal pair polishes linearly and is classified degenerate", "
   CHECK(optimum.second_order.verdict == "degenerate");
   CHECK(optimum.invariants.antipodal_pairs == 1);
   CHECK(agreeing_digits(optimum.polish.phi, simplex_etf_phi<R>(2)) >= 40);
+}
+
+TEST_CASE("the polished antipodal pair: span 1 everywhere, orbit d - 1, the Hessian's 2(d - 1) zeros, d - 1 extra",
+          "[etf]")
+{
+  // A polished pair sits δ ≈ 1e-23 from the exact one: its Gram matrix has a second
+  // eigenvalue near δ², which the stated rank tolerance (√ε) calls zero. The span, the orbit
+  // and the count of extra zero modes must all describe the exact pair.
+  for (int d : {2, 3, 4}) {
+    matrix<double> U = simplex_etf<double>(2, d, 3) + 1e-3 * gaussian_matrix<double>(d, 2, 4);
+    for (int j = 0; j < 2; ++j)
+      U.col(j).normalize();
+    const auto optimum = polish_and_classify<R>(U);
+    INFO("d = " << d << ": " << optimum.convergence << ", " << optimum.second_order.degeneracy_note());
+    REQUIRE(optimum.classified);
+    CHECK(optimum.invariants.span == 1);
+    CHECK(optimum.second_order.span == 1);
+    CHECK(optimum.second_order.orbit_dim == d - 1);
+    CHECK(optimum.second_order.zero_modes == 2 * (d - 1));
+    CHECK(static_cast<int>(optimum.second_order.probes.size()) == d - 1);
+    CHECK(kind_of(optimum) == critical_kind::degenerate_max);
+  }
+}
+
+TEST_CASE("a point whose polish stops short of its target is not classified", "[etf]")
+{
+  const matrix<double> U = random_configuration(5, 3, 11);
+  const auto optimum = polish_and_classify<R>(U, 1);
+  INFO(optimum.stall_note);
+  CHECK_FALSE(optimum.classified);
+  CHECK(optimum.second_order.verdict == "not_classified");
+  CHECK(optimum.second_order.eigenvalues.size() == 0);
+  CHECK(optimum.stall_note.find("polish stalled at gradient norm") != std::string::npos);
+  CHECK(kind_of(optimum) == critical_kind::not_classified);
+}
+
+TEST_CASE("Newton polish converges to a saddle too, and the saddle is classified as one", "[etf]")
+{
+  // four directions on a square in a plane of R^3 (a saddle of Φ): Newton steps toward it
+  // lower Φ, and a polish that accepted only non-decreasing Φ stalled near such points
+  matrix<double> U(3, 4);
+  U << 1, 0, -1, 0, 0, 1, 0, -1, 0, 0, 0, 0;
+  U += 1e-5 * gaussian_matrix<double>(3, 4, 21);
+  for (int j = 0; j < 4; ++j)
+    U.col(j).normalize();
+  const auto optimum = polish_and_classify<R>(U);
+  INFO(optimum.convergence << ", " << optimum.stall_note);
+  REQUIRE(optimum.classified);
+  CHECK(optimum.polish.gradient_norms.back() < pow(R(10), -45));
+  CHECK(optimum.second_order.verdict == "saddle");
+  CHECK(kind_of(optimum) == critical_kind::saddle);
+}
+
+TEST_CASE("Gram matrices are matched up to a permutation exactly, not by their sorted entries", "[etf]")
+{
+  // a configuration and a rotated, relabelled copy
+  const matrix<R> U = simplex_etf<R>(5, 6, 2);
+  matrix<R> V = simplex_etf<R>(5, 6, 9);
+  const std::vector<int> relabel{3, 0, 4, 1, 2};
+  matrix<R> W(V.rows(), V.cols());
+  for (int j = 0; j < 5; ++j)
+    W.col(j) = V.col(relabel[static_cast<std::size_t>(j)]);
+  CHECK(same_configuration<R>(U, W, R(1e-40)));
+  // the 6-cycle and two triangles: every row holds two a's and three b's, the same sorted
+  // entries overall and per row, yet no relabelling maps one onto the other
+  const R a = R(3) / 10, b = R(-1) / 10;
+  matrix<R> cycle = matrix<R>::Constant(6, 6, b), triangles = matrix<R>::Constant(6, 6, b);
+  for (int j = 0; j < 6; ++j) {
+    cycle(j, j) = triangles(j, j) = 1;
+    cycle(j, (j + 1) % 6) = cycle((j + 1) % 6, j) = a;
+  }
+  for (int t : {0, 3})
+    for (int i = 0; i < 3; ++i)
+      for (int k = 0; k < 3; ++k)
+        if (i != k)
+          triangles(t + i, t + k) = a;
+  CHECK_FALSE(gram_permutation<R>(cycle, triangles, R(1e-30)).has_value());
+  CHECK(gram_permutation<R>(cycle, cycle, R(1e-30)).has_value());
+  CHECK(gram_permutation<R>(triangles, triangles, R(1e-30)).has_value());
+}
+
+TEST_CASE("the catalogue merges an optimum found twice after the polish and counts kinds apart", "[etf]")
+{
+  multi_start_options options;
+  search_catalogue search;
+  auto add = [&](const matrix<double>& U, long count, std::uint64_t first) {
+    basin b;
+    b.representative = U;
+    b.phi = reduced_objective(U, 1e-8).phi;
+    b.invariants = invariants_of(U, options.invariant_tolerance);
+    b.count = count;
+    b.first_restart = first;
+    search.basins.push_back(b);
+    search.restarts += count;
+    search.outcomes[search_status::converged] += count;
+  };
+  // the ETF of 4 in R^3 twice: rotated, relabelled, and moved 1e-7 off (as two search basins)
+  matrix<double> first = simplex_etf<double>(4, 3, 1) + 1e-7 * gaussian_matrix<double>(3, 4, 2);
+  matrix<double> etf = simplex_etf<double>(4, 3, 5);
+  matrix<double> second(3, 4);
+  second << etf.col(2), etf.col(0), etf.col(3), etf.col(1);
+  second += 1e-7 * gaussian_matrix<double>(3, 4, 3);
+  // a saddle: the square in a plane, seen once
+  matrix<double> square(3, 4);
+  square << 1, 0, -1, 0, 0, 1, 0, -1, 0, 0, 0, 0;
+  square += 1e-7 * gaussian_matrix<double>(3, 4, 4);
+  for (auto* U : {&first, &second, &square})
+    for (int j = 0; j < 4; ++j)
+      U->col(j).normalize();
+  add(first, 6, 0);
+  add(second, 3, 2);
+  add(square, 1, 5);
+  const auto catalogue = catalogue_optima<R>(search, 20);
+  REQUIRE(catalogue.points.size() == 2);
+  const auto& top = catalogue.points.front();
+  CHECK(top.kind == critical_kind::strict_local_max);
+  CHECK(top.count == 9);
+  CHECK(top.basins.size() == 2);
+  CHECK(catalogue.maxima() == 1);
+  CHECK(catalogue.count(critical_kind::saddle) == 1);
+  CHECK(catalogue.restarts_in_maxima() == 9);
+  CHECK(catalogue.singletons() == 0);  // the saddle seen once is not a maximum
+  CHECK(catalogue.unseen_estimate() == 0.0);
+  CHECK(catalogue.best() == &top);
+  // the polish cap: beyond it a basin is counted as not polished, not as an optimum
+  const auto capped = catalogue_optima<R>(search, 1);
+  CHECK(capped.count(critical_kind::not_polished) == 2);
+  CHECK(capped.maxima() == 1);
+  CHECK(capped.restarts_in_maxima() == 6);
 }
 
 TEST_CASE("joint (b, V) Hessian of L~: dual numbers = central differences of the gradient (>= 25 digits)", "[etf]")

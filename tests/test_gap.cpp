@@ -8,6 +8,7 @@
 #include "twolayer/objective/finite_objective.hpp"
 #include "twolayer/objective/reduced_loss.hpp"
 #include "twolayer/objective/simplified_objective.hpp"
+#include "twolayer/report/loglog_fit.hpp"
 #include "random_matrices.hpp"
 
 #include <catch2/catch.hpp>
@@ -249,4 +250,36 @@ TEST_CASE("min L_N from several starts is no larger than L_N at the simplified o
   CHECK(*row.min_gap <= at_simplified - simplified_min);
   CHECK(*row.min_spread >= 0);
   CHECK(row.finite_starts == settings.finite_orientations + settings.finite_random_starts);
+}
+
+TEST_CASE("a pooled log-log fit only repeats the mean of per-replicate fits; the bootstrap interval does not",
+          "[gap]")
+{
+  // same x design in every replicate (as in the gap grid): the pooled slope is the mean of the
+  // per-replicate slopes exactly, which is why the report no longer prints it
+  const std::vector<double> x{100, 1000, 10000};
+  const std::vector<std::vector<double>> y{{0.1, 0.031, 0.0098}, {0.12, 0.03, 0.011}, {0.09, 0.035, 0.0093}};
+  std::vector<std::pair<double, double>> pooled;
+  std::vector<double> slopes;
+  for (const auto& replicate : y) {
+    std::vector<std::pair<double, double>> points;
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      points.push_back({x[i], replicate[i]});
+      pooled.push_back({x[i], replicate[i]});
+    }
+    slopes.push_back(*report::loglog_slope(points));
+  }
+  const double mean = report::spread_of(slopes)->mean;
+  CHECK(std::abs(*report::loglog_slope(pooled) - mean) < 1e-14);
+  // the bootstrap interval: deterministic, around the mean, a point when the replicates agree
+  const auto interval = report::bootstrap_mean_interval(slopes);
+  REQUIRE(interval.has_value());
+  CHECK(interval->first <= mean);
+  CHECK(mean <= interval->second);
+  CHECK(interval->first < interval->second);
+  CHECK(*report::bootstrap_mean_interval(slopes) == *interval);
+  const auto same = report::bootstrap_mean_interval({-0.5, -0.5, -0.5});
+  CHECK(same->first == -0.5);
+  CHECK(same->second == -0.5);
+  CHECK_FALSE(report::bootstrap_mean_interval({-0.5}).has_value());
 }

@@ -77,7 +77,7 @@ TEST_CASE("no extra zero modes at the simplex ETF: the zero cluster is the orbit
       cluster.col(static_cast<Eigen::Index>(i)) = solver.eigenvectors().col(zero[i]);
     INFO("M = " << M << ", d = " << d);
     CHECK(static_cast<int>(zero.size()) == orbit_dimension(d, M - 1));
-    CHECK(extra_zero_directions(U, cluster).cols() == 0);
+    CHECK(extra_zero_directions(U, cluster, orbit_dimension(d, M - 1)).cols() == 0);
   }
 }
 

@@ -137,6 +137,8 @@ struct row {
   int agreeing = 0;
   bool pass = true;
   std::string note;
+  bool exact = false;      // an exact rational: no digits to count
+  bool reference = false;  // the reference itself: its digits come from another route
 };
 
 struct key {
@@ -337,6 +339,8 @@ public:
         certificates.add_row({std::to_string(M), std::to_string(d),
                               certificate.certified ? "certified" : M == 2 ? "out of scope" : "not certified",
                               certificate.certified ? mp::lower(certificate.margin).str(6, std::ios_base::scientific) : "",
+                              certificate.certified ? mp::lower(certificate.shift).str(6, std::ios_base::scientific) : "",
+                              certificate.certified ? mp::upper(certificate.basis_defect).str(3, std::ios_base::scientific) : "",
                               std::to_string(certificate.orbit_dim), std::to_string(certificate.dimension),
                               certificate.reason});
         if (M >= 3 && !certificate.certified)
@@ -344,10 +348,40 @@ public:
       }
   }
 
-  /// Fills in agreement with the references and the checks.
+  /// Exact values where the mathematics gives them: r(2, d) for odd d is a rational
+  /// (objective/etf_enclosure.hpp). They become the reference of their quantity.
+  void exact_values()
+  {
+    for (int d = 1; d <= etf_max_d(); ++d) {
+      const auto fraction = twolayer::pair_relative_loss_exact(static_cast<unsigned>(d));
+      if (!fraction)
+        continue;
+      stored_row r;
+      r.quantity = "r_etf";
+      r.M = 2;
+      r.d = d;
+      r.route = "exact_rational";
+      r.precision = 0;
+      r.exact = true;
+      r.value = fraction->first == 0 ? "0" : std::to_string(fraction->first) + "/" + std::to_string(fraction->second);
+      r.note = fraction->first == 0 ? "exactly 0: r(2, d) = 1 - d C(d-1, (d-1)/2)^2 / 16^((d-1)/2)"
+                                    : "exact: r(2, d) = 1 - d C(d-1, (d-1)/2)^2 / 16^((d-1)/2)";
+      rows.push_back(r);
+      exact[{r.quantity, r.M, r.d, r.rho}] = Reference(fraction->first) / Reference(fraction->second);
+    }
+  }
+
+  /// Fills in agreement with the references and the checks. Digits known always come from
+  /// two different routes (or from an exact value, or an enclosure's width): a route's
+  /// agreement with the reference; for the reference itself, its best agreement with another
+  /// route — never a value compared with itself.
   void judge()
   {
+    for (const auto& [k, value] : exact)
+      references[k] = {1000, value};
     for (auto& r : rows) {
+      if (r.exact)
+        continue;
       const auto it = references.find({r.quantity, r.M, r.d, r.rho});
       if (it == references.end())
         continue;
@@ -377,9 +411,44 @@ public:
         r.agreeing = digits_between(Reference((lo + hi) / 2));
         if (!r.pass)
           r.note = "the enclosure does not contain the reference";
+      } else if (!exact.count({r.quantity, r.M, r.d, r.rho}) && r.route == reference_route(r.quantity) &&
+                 r.precision == reference_digits) {
+        // the reference itself: its digits known from the other routes at any precision
+        r.reference = true;
+        r.agreeing = -1;
+        int best = 0;
+        std::string from;
+        for (const auto& o : rows)
+          if (&o != &r && o.quantity == r.quantity && o.M == r.M && o.d == r.d && o.rho == r.rho &&
+              o.route != r.route && !o.exact) {
+            int agree = 0;
+            if (o.route == "enclosure") {
+              const Reference value(r.value);
+              agree = o.lower <= value && value <= o.upper ? o.digits_known : 0;
+            } else {
+              agree = std::min(o.precision, zero ? digits_between(Reference(o.value))
+                                                 : twolayer::agreeing_digits(Reference(o.value), Reference(r.value)));
+            }
+            if (agree > best) {
+              best = agree;
+              from = o.route + " at " + std::to_string(o.precision) + " digits";
+            }
+          }
+        // capped by the reference's own rounding: its stated loss, and for r the digits that
+        // cancellation in 1 − 2π d c_d² Φ costs
+        const int cancellation =
+            r.quantity == "r_etf" && !zero && abs(reference) < 1
+                ? static_cast<int>(std::ceil(static_cast<double>(-log10(abs(reference)))))
+                : 0;
+        r.digits_known = std::min(best, r.precision - r.loss - cancellation);
+        r.note = "the reference; digits known from its agreement with " + (from.empty() ? std::string("no other route") : from) +
+                 ", at most its precision less " + std::to_string(r.loss + cancellation) + " for rounding" +
+                 (zero ? " (absolute: the value is 0 to the reference's digits)" : "");
       } else {
         r.agreeing = digits_between(Reference(r.value));
         r.digits_known = std::min(r.agreeing, r.precision);
+        if (zero)
+          r.note = "absolute digits: the reference is " + std::string(exact.count({r.quantity, r.M, r.d, r.rho}) ? "exactly 0" : "0 to its digits");
         // r = 1 − 2π d c_d² Φ is a difference of numbers near 1: it loses log10(1/r) digits
         // to cancellation in any route (the MPFI enclosure shows the same)
         const int cancellation =
@@ -403,8 +472,15 @@ public:
   };
   std::vector<stored_row> rows;
   std::map<key, std::pair<int, Reference>> references;  // (digits, value) of the reference route
+  std::map<key, Reference> exact;                         // exact values (rationals)
+
+  static std::string reference_route(const std::string& quantity)
+  {
+    return quantity == "hessian_margin" ? "analytic" : "closed_form";
+  }
   report::table certificates{"Certificate: the simplex ETF is a strict local maximum modulo O(d) (MPFI, 50 digits)",
-                             {"M", "d", "result", "margin_lower_bound", "orbit_dim", "tangent_dim", "reason"},
+                             {"M", "d", "result", "margin_lower_bound", "shift_m", "basis_defect_upper", "orbit_dim",
+                              "tangent_dim", "reason"},
                              {}};
   int failed = 0;
 
@@ -434,8 +510,7 @@ private:
     r.value = to_text(value, digits);
     r.loss = loss >= 0 ? loss : allowed_loss(route);
     rows.push_back(r);
-    const bool reference_route = (quantity == "hessian_margin" ? route == "analytic" : route == "closed_form");
-    if (reference_route) {
+    if (route == reference_route(quantity)) {
       auto& ref = references[{quantity, M, d, rho}];
       if (digits >= ref.first)
         ref = {digits, Reference(value)};
@@ -491,8 +566,8 @@ report::table rows_table(const verification& v)
                   {}};
   for (const auto& r : v.rows)
     t.add_row({r.quantity, r.activation, r.M ? std::to_string(r.M) : "", r.d ? std::to_string(r.d) : "", r.rho, r.route,
-               std::to_string(r.precision), r.value, std::to_string(r.digits_known), std::to_string(r.agreeing),
-               r.pass ? "pass" : "FAIL", r.note});
+               r.exact ? "exact" : std::to_string(r.precision), r.value, r.exact ? "exact" : std::to_string(r.digits_known),
+               r.exact ? "" : r.reference ? "reference" : std::to_string(r.agreeing), r.pass ? "pass" : "FAIL", r.note});
   return t;
 }
 
@@ -510,16 +585,18 @@ report::table summary_table(const verification& v)
       order.push_back(k);
     auto& c = cells[k];
     ++c.count;
-    c.fewest = std::min(c.fewest, r.route == "enclosure" ? r.digits_known : r.agreeing);
+    c.fewest = std::min(c.fewest, r.exact ? 1000 : r.route == "enclosure" || r.reference ? r.digits_known : r.agreeing);
     c.failed += !r.pass;
   }
-  report::table t{"Summary: fewest digits agreed with the reference (enclosures: fewest digits their width carries)",
+  report::table t{"Summary: fewest digits known — a route's agreement with the reference; the reference's own "
+                  "digits from its closest other route, never from itself; enclosures: the digits their width carries",
                   {"quantity", "route", "precision_digits", "numbers", "fewest_digits", "failed"},
                   {}};
   for (const auto& k : order) {
     const auto& c = cells[k];
-    t.add_row({std::get<0>(k), std::get<1>(k), std::to_string(std::get<2>(k)), std::to_string(c.count),
-               std::to_string(c.fewest), std::to_string(c.failed)});
+    const bool exact_route = std::get<1>(k) == "exact_rational";
+    t.add_row({std::get<0>(k), std::get<1>(k), exact_route ? "exact" : std::to_string(std::get<2>(k)),
+               std::to_string(c.count), exact_route ? "exact" : std::to_string(c.fewest), std::to_string(c.failed)});
   }
   return t;
 }
@@ -549,8 +626,12 @@ std::string markdown(const settings& s, const verification& v)
          "eigenvectors of mid[H], QᵀQ is shown nonsingular, so by Sylvester's law of inertia Qᵀ(H + mI)Q has as many "
          "negative eigenvalues as H + mI, for every H in [H]; (5) Gershgorin discs prove that all but orbit-dimension "
          "of them are negative; (6) the orbit's tangent space, of exact dimension d(d−1)/2 − (d−r)(d−r−1)/2, lies in "
-         "the kernel at a critical point of an O(d)-invariant function. Hence every other eigenvalue is at most −m, "
-         "the certified margin. Assumed: the correctness of MPFI and MPFR, of the Hessian formula (verified against "
+         "the kernel at a critical point of an O(d)-invariant function. Hence every other eigenvalue of [H] is at most "
+         "−m: a strict local maximum modulo O(d), the conclusion the certificate claims. (7) The size of the margin: "
+         "the shift m (`shift_m`) is chosen as half the smallest non-orbit |λ| of mid[H], so it is half the "
+         "`hessian_margin` above by construction, not an independent finding; and [H] is the Hessian in the basis T, "
+         "proven only to satisfy ‖TᵀT − I‖_∞ ≤ δ (`basis_defect_upper`), so by Ostrowski's theorem the eigenvalues in "
+         "an orthonormal basis are at most −m/(1 + δ): `margin_lower_bound` is that bound. Assumed: the correctness of MPFI and MPFR, of the Hessian formula (verified against "
          "dual numbers and second differences above), and the symmetry argument of (1).\n\n";
   int failures = 0;
   for (const auto& r : v.rows)
@@ -607,6 +688,7 @@ int main(int argc, char** argv)
     log("200 digits done");
     v.enclosures();
     log("enclosures and certificates done");
+    v.exact_values();
     v.judge();
     const report::table rows = rows_table(v);
     std::ostringstream json;

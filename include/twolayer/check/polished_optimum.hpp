@@ -12,7 +12,17 @@
 // Convergence is `quadratic` when some step with ‖g_k‖ < 10⁻² gave
 // log ‖g_{k+1}‖ ≥ 1.6 log ‖g_k‖, `linear` when the target was reached otherwise, `at_start`
 // when the starting point already met it (M = 1: Φ is constant), and `stalled` when it was not.
-// The second-order test uses zero_threshold_for(‖g‖, max|λ|) (check/second_order.hpp).
+//
+// Only a point whose polish reached the target gradient norm is classified: there the zero
+// threshold zero_threshold_for(‖g‖, max|λ|) (check/second_order.hpp) is about
+// 1000·10^(−(digits−5)/2), far below any curvature the reports meet (the smallest margin in
+// the grid is near 10⁻⁶). A polish that stalls leaves the point unclassified — its verdict
+// is `not_classified` and `stall_note` says where it stopped — because at ‖g‖ = 10⁻¹¹ the
+// threshold is near 10⁻², which would call an eigenvalue of 10⁻⁶ zero and invent extra zero
+// modes.
+//
+// The span, the orbit dimension and the invariants use one stated tolerance: Gram
+// eigenvalues below √ε times the largest are zero (geometry/orbit.hpp).
 #pragma once
 
 #include "twolayer/check/second_order.hpp"
@@ -23,6 +33,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 namespace twolayer {
@@ -35,10 +46,12 @@ struct polished_optimum {
   second_order_result<Real> second_order;
   configuration_invariants<Real> invariants;
   int etf_size = 0;  // m when the distinct directions form a simplex ETF of m vectors
+  bool classified = false;  // the polish reached its target and the second-order test ran
+  std::string stall_note;   // why not, when not classified
 };
 
 template <class Real>
-polished_optimum<Real> polish_and_classify(const matrix<double>& U0, int max_iterations = 60)
+polished_optimum<Real> polish_and_classify(const matrix<double>& U0, int max_iterations = 200)
 {
   using std::abs;
   using std::log10;
@@ -53,7 +66,8 @@ polished_optimum<Real> polish_and_classify(const matrix<double>& U0, int max_ite
   const auto& p = result.polish;
   if (p.degenerate) {
     result.convergence = "degenerate";
-    result.second_order.verdict = "degenerate";
+    result.second_order.verdict = "not_classified";
+    result.stall_note = "coincident directions: K-hat singular";
     return result;
   }
   result.convergence = !p.converged ? "stalled" : p.iterations == 0 ? "at_start" : "linear";
@@ -64,14 +78,25 @@ polished_optimum<Real> polish_and_classify(const matrix<double>& U0, int max_ite
       result.convergence = "quadratic";
   }
   const Real gradient_norm = p.gradient_norms.back();
-  const Real largest = [&] {
-    const matrix<Real> h = reduced_objective_hessian(p.U, singular_tolerance);
-    return Eigen::SelfAdjointEigenSolver<matrix<Real>>(h, Eigen::EigenvaluesOnly).eigenvalues().cwiseAbs().maxCoeff();
-  }();
-  const Real threshold = zero_threshold_for(gradient_norm, largest);
-  result.second_order = second_order_test(p.U, threshold, singular_tolerance);
-  result.invariants = invariants_of(p.U, Real(sqrt(sqrt(epsilon))));
+  result.invariants = invariants_of(p.U, Real(sqrt(sqrt(epsilon))), &singular_tolerance);
   result.etf_size = simplex_etf_size(p.U, Real(sqrt(sqrt(epsilon))));
+  if (!p.converged) {
+    result.second_order.verdict = "not_classified";
+    result.second_order.span = result.invariants.span;
+    result.second_order.orbit_dim = orbit_dimension(static_cast<int>(p.U.rows()), result.invariants.span);
+    char buffer[160];
+    std::snprintf(buffer, sizeof buffer, "polish stalled at gradient norm %.1e after %d Newton steps",
+                  static_cast<double>(gradient_norm), p.iterations);
+    result.stall_note = buffer;
+  } else {
+    const Real largest = [&] {
+      const matrix<Real> h = reduced_objective_hessian(p.U, singular_tolerance);
+      return Eigen::SelfAdjointEigenSolver<matrix<Real>>(h, Eigen::EigenvaluesOnly).eigenvalues().cwiseAbs().maxCoeff();
+    }();
+    const Real threshold = zero_threshold_for(gradient_norm, largest);
+    result.second_order = second_order_test(p.U, threshold, singular_tolerance);
+    result.classified = true;
+  }
 
   // digits_known
   const auto value = reduced_objective(p.U, singular_tolerance);

@@ -24,7 +24,16 @@
 //  6. The orbit's tangent space (dimension z = d(d−1)/2 − (d−r)(d−r−1)/2, exact) lies in
 //     the kernel of the Hessian at a critical point of an O(d)-invariant function. Hence H
 //     has exactly z zero eigenvalues and all others are at most −m: a strict local maximum
-//     modulo symmetry with certified margin m.
+//     modulo symmetry.
+//  7. The size of the margin. m is chosen, not found: half the smallest |λ| of mid([H])
+//     outside the cluster (so the certified m is by construction half the Hessian's margin,
+//     and the proof succeeds whenever [H] is narrow enough). H = TᵀAT is the Hessian in the
+//     basis T, which is only proven to satisfy δ = ‖TᵀT − I‖_∞ < 1, not to be orthonormal;
+//     by Ostrowski's theorem the eigenvalues of the Hessian A in an orthonormal basis of the
+//     tangent space are those of H divided by factors in [λ_min(TᵀT), λ_max(TᵀT)] ⊂
+//     [1 − δ, 1 + δ] (the 2-norm of the symmetric TᵀT − I is at most its ∞-norm). So every
+//     non-orbit eigenvalue of A is at most −m/(1 + δ): that enclosure's lower end is the
+//     certified margin. The sign conclusion (steps 4–6) needs only that T is a basis.
 // Anything that fails — a Cholesky pivot not provably positive, an overlapping or
 // non-negative disc, Q not provably nonsingular — ends the attempt with the reason; it
 // never reports "certified".
@@ -53,7 +62,9 @@ struct strict_max_certificate {
   std::string reason;     // why not, when not
   int dimension = 0;      // of the tangent space, M(d − 1)
   int orbit_dim = 0;      // the zero modes the symmetry accounts for
-  Interval margin;        // every other eigenvalue is ≤ −margin (when certified)
+  Interval margin;        // every other eigenvalue of the Hessian (orthonormal basis) is ≤ −margin
+  Interval shift;         // m: half the smallest non-orbit |λ| of mid([H]), by construction
+  Interval basis_defect;  // an enclosure of ‖TᵀT − I‖_∞ (< 1: T is a basis)
   double widest_entry = 0;  // largest radius of an entry of [H]
 };
 
@@ -260,6 +271,7 @@ strict_max_certificate<Interval> certify_strict_local_max(const matrix<Interval>
   // T must be a basis (full column rank): ‖TᵀT − I‖_∞ < 1, enclosed
   {
     const matrix<Interval> TT = T.transpose() * T;
+    result.basis_defect = 0;
     for (Eigen::Index i = 0; i < TT.rows(); ++i) {
       Interval row = 0;
       for (Eigen::Index j = 0; j < TT.cols(); ++j)
@@ -268,6 +280,8 @@ strict_max_certificate<Interval> certify_strict_local_max(const matrix<Interval>
         result.reason = "the projected tangent basis is not provably a basis";
         return result;
       }
+      if (detail::interval_upper(row) > detail::interval_upper(result.basis_defect))
+        result.basis_defect = row;
     }
   }
   const matrix<Interval> H = reduced_objective_hessian_enclosure(U_box, T, result.reason);
@@ -354,7 +368,9 @@ strict_max_certificate<Interval> certify_strict_local_max(const matrix<Interval>
     return result;
   }
   result.certified = true;
-  result.margin = m;
+  result.shift = m;
+  // step 7: from the basis T to an orthonormal one
+  result.margin = m / (1 + Interval(detail::interval_upper(result.basis_defect)));
   return result;
 }
 

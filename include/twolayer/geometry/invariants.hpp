@@ -21,8 +21,11 @@ struct configuration_invariants {
   bool simplex_etf = false;  // all inner products −1/(M−1) within tolerance (M ≥ 2)
 };
 
+/// `tolerance` decides coincident, antipodal and ETF inner products; `span_tolerance` the
+/// rank of the Gram matrix (geometry/orbit.hpp), by default the same.
 template <class Real>
-configuration_invariants<Real> invariants_of(const matrix<Real>& U, const Real& tolerance)
+configuration_invariants<Real> invariants_of(const matrix<Real>& U, const Real& tolerance,
+                                             const Real* span_tolerance = nullptr)
 {
   using std::abs;
   configuration_invariants<Real> result;
@@ -32,7 +35,7 @@ configuration_invariants<Real> invariants_of(const matrix<Real>& U, const Real& 
     for (Eigen::Index k = j + 1; k < M; ++k)
       result.inner_products.push_back(gram(j, k));
   std::sort(result.inner_products.begin(), result.inner_products.end());
-  result.span = span_dimension(U, tolerance);
+  result.span = span_dimension(U, span_tolerance ? *span_tolerance : tolerance);
   result.simplex_etf = M >= 2;
   const Real etf_inner = M >= 2 ? Real(Real(-1) / Real(M - 1)) : Real(0);
   for (const Real& rho : result.inner_products) {

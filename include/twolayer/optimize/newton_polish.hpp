@@ -9,8 +9,16 @@
 // pseudo-inverse with the orbit modes removed. At a degenerate optimum (more zero modes than
 // the orbit explains) Newton has no curvature to use along the extra directions and slows
 // to linear or stops; the caller then states the digits it could certify
-// (check/polished_optimum.hpp). A step that lowers Φ by more than rounding is halved
-// (at most 30 times): near a maximum the Newton step is an ascent step.
+// (check/polished_optimum.hpp).
+//
+// Newton looks for a critical point, whatever its type: the classification comes after the
+// polish (check/second_order.hpp), so a polish must not refuse to converge to a saddle. A
+// step is accepted when it does not lower Φ by more than rounding (near a maximum the
+// Newton step is an ascent step) or when it lowers the gradient norm (the merit function of
+// Newton's method for critical points: near a saddle the step lowers Φ along the directions
+// of positive curvature); otherwise it is halved, at most 30 times. The polish stops as
+// `stalled` when the gradient norm has not halved over `stall_window` iterations (no
+// progress to wait for) or after `max_iterations`.
 #pragma once
 
 #include "twolayer/objective/reduced_hessian.hpp"
@@ -30,13 +38,14 @@ struct polish_result {
   std::vector<Real> gradient_norms;  // ‖grad Φ‖ at each iterate, the start first
   std::vector<Real> values;          // Φ at each iterate
   bool converged = false;            // the last gradient norm is below the target
+  bool stalled = false;              // stopped without progress (see stall_window)
   bool degenerate = false;           // K̂ became singular (coincident directions)
   int iterations = 0;
 };
 
 template <class Real>
 polish_result<Real> newton_polish(const matrix<Real>& U0, const Real& target, int max_iterations,
-                                  const Real& singular_tolerance)
+                                  const Real& singular_tolerance, int stall_window = 12)
 {
   using std::abs;
   using std::sqrt;
@@ -63,6 +72,12 @@ polish_result<Real> newton_polish(const matrix<Real>& U0, const Real& target, in
     }
     if (result.iterations >= max_iterations)
       return result;
+    const auto count = result.gradient_norms.size();
+    if (count > static_cast<std::size_t>(stall_window) &&
+        !(2 * norm < result.gradient_norms[count - 1 - static_cast<std::size_t>(stall_window)])) {
+      result.stalled = true;
+      return result;
+    }
     ++result.iterations;
 
     const matrix<Real> T = tangent_bases(result.U);
@@ -85,7 +100,13 @@ polish_result<Real> newton_polish(const matrix<Real>& U0, const Real& target, in
     for (int halving = 0; halving <= 30; ++halving, scale /= 2) {
       moved = sphere_product::retract(result.U, matrix<Real>(scale * direction));
       const auto trial = reduced_objective(moved, singular_tolerance);
-      if (!trial.degenerate && trial.phi >= value.phi - rounding)
+      if (trial.degenerate)
+        continue;
+      if (trial.phi >= value.phi - rounding)
+        break;
+      const Real trial_norm =
+          sphere_product::project(moved, reduced_objective_euclidean_gradient(moved, trial.weights)).norm();
+      if (trial_norm < norm)
         break;
     }
     result.U = moved;

@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace twolayer::report {
@@ -71,6 +72,17 @@ inline std::string header(const std::string& title, int width, int height)
 
 }  // namespace gnuplot_detail
 
+/// Whether a line plot has anything to show.
+inline bool has_points(const line_plot& plot)
+{
+  for (const auto& series : plot.series)
+    if (!series.points.empty())
+      return true;
+  return false;
+}
+
+/// The script of a line plot; series without points are left out (gnuplot refuses a plot
+/// whose data are all empty: draw only plots with has_points).
 inline std::string gnuplot_script(const line_plot& plot)
 {
   using namespace gnuplot_detail;
@@ -82,17 +94,21 @@ inline std::string gnuplot_script(const line_plot& plot)
   if (plot.log_y)
     s << "set logscale y\nset format y \"1e%L\"\n";
   s << "set grid\nset key " << plot.key << " font \",9\"\n";
-  for (std::size_t k = 0; k < plot.series.size(); ++k) {
+  std::vector<const plot_series*> shown;
+  for (const auto& series : plot.series)
+    if (!series.points.empty())
+      shown.push_back(&series);
+  for (std::size_t k = 0; k < shown.size(); ++k) {
     s << "$series" << k << " << EOD\n";
-    for (const auto& [x, y] : plot.series[k].points)
+    for (const auto& [x, y] : shown[k]->points)
       s << number(x) << " " << number(y) << "\n";
     s << "EOD\n";
   }
   s << "plot ";
-  for (std::size_t k = 0; k < plot.series.size(); ++k)
-    s << (k ? ", \\\n     " : "") << "$series" << k << " using 1:2 with " << plot.series[k].style << " title "
-      << quoted(plot.series[k].label);
-  if (plot.series.empty())
+  for (std::size_t k = 0; k < shown.size(); ++k)
+    s << (k ? ", \\\n     " : "") << "$series" << k << " using 1:2 with " << shown[k]->style << " title "
+      << quoted(shown[k]->label);
+  if (shown.empty())
     s << "NaN notitle";
   s << "\n";
   return s.str();
@@ -154,10 +170,53 @@ inline std::string render_svg(const std::string& script)
   }
   std::filesystem::remove(script_path);
   std::filesystem::remove(error_path);
-  if (status != 0 || svg.find("<svg") == std::string::npos)
-    throw std::runtime_error("gnuplot failed (is Debian's gnuplot-nox installed? tools/install-deps.sh installs it)" +
-                             (errors.empty() ? std::string() : ": " + errors));
+  // 127: the shell found no gnuplot; anything else is gnuplot's own complaint about the script
+  if (status == -1 || (WIFEXITED(status) && WEXITSTATUS(status) == 127))
+    throw std::runtime_error("gnuplot not found (Debian's gnuplot-nox; tools/install-deps.sh installs it)");
+  if (status != 0 || svg.find("<svg") == std::string::npos) {
+    std::string message = errors;
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
+      message.pop_back();
+    throw std::runtime_error("gnuplot could not draw the figure" + (message.empty() ? std::string() : ": " + message));
+  }
   return svg;
+}
+
+/// A figure to draw: its file stem and its gnuplot script.
+struct figure {
+  std::string name;
+  std::string script;
+};
+
+/// What drawing a list of figures gave: (file name, contents) of every .gp and of every .svg
+/// that could be drawn, and one message per figure that could not. A figure is a side
+/// product: its failure is reported, never thrown, so the result it illustrates is kept.
+struct drawn_figures {
+  std::vector<std::pair<std::string, std::string>> files;
+  std::vector<std::string> failures;  // "<name>.svg: <reason>"
+
+  /// The reason `name` was not drawn, or "" when it was.
+  std::string failure_of(const std::string& name) const
+  {
+    for (const auto& f : failures)
+      if (f.rfind(name + ".svg: ", 0) == 0)
+        return f.substr(name.size() + 6);
+    return "";
+  }
+};
+
+inline drawn_figures draw_figures(const std::vector<figure>& figures)
+{
+  drawn_figures drawn;
+  for (const auto& f : figures) {
+    drawn.files.push_back({f.name + ".gp", f.script});
+    try {
+      drawn.files.push_back({f.name + ".svg", render_svg(f.script)});
+    } catch (const std::exception& e) {
+      drawn.failures.push_back(f.name + ".svg: " + e.what());
+    }
+  }
+  return drawn;
 }
 
 }  // namespace twolayer::report

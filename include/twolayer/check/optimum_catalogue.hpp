@@ -1,0 +1,225 @@
+// The evidence of one multi-start search (DESIGN.md §5): the basins the double search found
+// (optimize/multi_start.hpp), polished in the working precision and classified
+// (check/polished_optimum.hpp), deduplicated after the polish, and counted by kind.
+//
+// - Polish first, then classify, then deduplicate. The search groups its end points by
+//   value and sorted inner products in double, which can split one optimum into several
+//   basins (points 10⁻⁶ apart whose sorted inner products differ by more than 10⁻⁵) or keep
+//   an unconverged point as its own basin. After the polish two classified points are one
+//   optimum when their values agree to the digits known of both and their Gram matrices
+//   agree up to a permutation of the neurons (geometry/gram_matching.hpp, an exact matching)
+//   within 10^(3 − ⌊k/2⌋), k = the smaller of their digits known: the value error of a
+//   Newton iterate is ‖g‖²/margin and its position error ‖g‖/margin, so a point known to k
+//   digits is placed to about k/2 digits (and the smallest margin in the grid, near 10⁻⁶,
+//   costs 3 more). Their restart counts are added.
+// - Kinds, counted apart: strict local maxima; degenerate points consistent with a maximum
+//   (Φ falls along every extra zero mode, as at the antipodal pair); other degenerate points;
+//   saddles; local minima; points not classified because their polish stalled (with where
+//   it stalled); basins not polished (beyond the polish cap).
+// - Coverage (singletons, the Good–Turing estimate of an unseen basin) is computed over the
+//   maxima only, strict or degenerate-consistent: singletons / restarts that ended in one.
+//   The restarts that ended elsewhere (an unclassified point, a saddle, a search stalled at
+//   its iteration cap) are counted and stated, not mixed in.
+#pragma once
+
+#include "twolayer/check/polished_optimum.hpp"
+#include "twolayer/geometry/gram_matching.hpp"
+#include "twolayer/optimize/multi_start.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace twolayer {
+
+enum class critical_kind {
+  strict_local_max,  // zero modes = orbit, every other eigenvalue negative
+  degenerate_max,    // extra zero modes, Φ falls along each at higher order
+  degenerate,        // extra zero modes where Φ rises or is flat
+  saddle,
+  local_min,
+  not_classified,  // the polish stalled before the test could be trusted
+  not_polished     // beyond the polish cap
+};
+
+inline const char* to_string(critical_kind kind)
+{
+  switch (kind) {
+  case critical_kind::strict_local_max: return "strict local maximum";
+  case critical_kind::degenerate_max: return "degenerate, consistent with a maximum";
+  case critical_kind::degenerate: return "degenerate, not a maximum";
+  case critical_kind::saddle: return "saddle";
+  case critical_kind::local_min: return "local minimum";
+  case critical_kind::not_classified: return "not classified";
+  case critical_kind::not_polished: return "not polished";
+  }
+  return "";
+}
+
+template <class Real>
+critical_kind kind_of(const polished_optimum<Real>& p)
+{
+  if (!p.classified)
+    return critical_kind::not_classified;
+  const auto& verdict = p.second_order.verdict;
+  if (verdict == "strict_local_max")
+    return critical_kind::strict_local_max;
+  if (verdict == "saddle")
+    return critical_kind::saddle;
+  if (verdict == "local_min")
+    return critical_kind::local_min;
+  bool falls = !p.second_order.probes.empty();
+  for (const auto& probe : p.second_order.probes)
+    falls = falls && probe.behaviour == "falls";
+  return falls ? critical_kind::degenerate_max : critical_kind::degenerate;
+}
+
+template <class Real>
+struct catalogued_point {
+  std::vector<std::size_t> basins;  // indices into the search's basins; the first is polished
+  long count = 0;                   // restarts that ended in any of them
+  std::uint64_t first_restart = 0;
+  double search_phi = 0;  // Φ of the first basin's double representative
+  std::optional<polished_optimum<Real>> polished;
+  critical_kind kind = critical_kind::not_polished;
+
+  bool is_maximum() const
+  {
+    return kind == critical_kind::strict_local_max || kind == critical_kind::degenerate_max;
+  }
+};
+
+template <class Real>
+struct optimum_catalogue {
+  std::vector<catalogued_point<Real>> points;  // polished value (else the double one), largest first
+  long restarts = 0;
+  long search_stalled = 0;  // restarts whose L-BFGS hit its iteration cap (no basin)
+  std::size_t search_basins = 0;
+
+  int count(critical_kind kind) const
+  {
+    return static_cast<int>(std::count_if(points.begin(), points.end(), [&](const auto& p) { return p.kind == kind; }));
+  }
+  long restarts_in(critical_kind kind) const
+  {
+    long n = 0;
+    for (const auto& p : points)
+      n += p.kind == kind ? p.count : 0;
+    return n;
+  }
+  int maxima() const { return count(critical_kind::strict_local_max) + count(critical_kind::degenerate_max); }
+  long restarts_in_maxima() const
+  {
+    return restarts_in(critical_kind::strict_local_max) + restarts_in(critical_kind::degenerate_max);
+  }
+  /// Maxima reached by exactly one restart.
+  long singletons() const
+  {
+    long n = 0;
+    for (const auto& p : points)
+      n += p.is_maximum() && p.count == 1;
+    return n;
+  }
+  /// Good–Turing estimate, over the restarts that ended in a maximum, of the chance that one
+  /// more such restart finds a maximum not seen yet; 1 when none did.
+  double unseen_estimate() const
+  {
+    const long n = restarts_in_maxima();
+    return n == 0 ? 1.0 : static_cast<double>(singletons()) / static_cast<double>(n);
+  }
+  /// The classified point with the largest polished Φ, whatever its kind.
+  const catalogued_point<Real>* best() const
+  {
+    for (const auto& p : points)
+      if (p.polished && p.polished->classified)
+        return &p;
+    return nullptr;
+  }
+  /// The maximum with the largest Φ.
+  const catalogued_point<Real>* best_maximum() const
+  {
+    for (const auto& p : points)
+      if (p.is_maximum())
+        return &p;
+    return nullptr;
+  }
+};
+
+/// The Gram-matrix tolerance for two points known to k digits (see the header).
+template <class Real>
+Real gram_tolerance_for_digits(int digits_known)
+{
+  using std::pow;
+  return pow(Real(10), 3 - digits_known / 2);
+}
+
+/// Whether two classified points are one optimum modulo O(d) and permutations.
+template <class Real>
+bool same_optimum(const polished_optimum<Real>& a, const polished_optimum<Real>& b)
+{
+  using std::abs;
+  using std::pow;
+  const int k = std::min(a.digits_known, b.digits_known);
+  const Real value_tolerance = 10 * pow(Real(10), -k) * (abs(a.polish.phi) + abs(b.polish.phi));
+  if (abs(Real(a.polish.phi - b.polish.phi)) > value_tolerance)
+    return false;
+  return same_configuration<Real>(a.polish.U, b.polish.U, gram_tolerance_for_digits<Real>(k));
+}
+
+/// Polishes the `polish_max` basins of largest Φ (in the working precision Real), classifies
+/// them, merges the ones that are one optimum, and counts. `progress` hears one line per
+/// polished basin.
+template <class Real>
+optimum_catalogue<Real> catalogue_optima(const search_catalogue& search, int polish_max,
+                                         const std::function<void(const std::string&)>& progress = {})
+{
+  optimum_catalogue<Real> result;
+  result.restarts = search.restarts;
+  result.search_basins = search.basins.size();
+  if (auto it = search.outcomes.find(search_status::stalled); it != search.outcomes.end())
+    result.search_stalled = it->second;
+  std::vector<std::size_t> order(search.basins.size());
+  for (std::size_t i = 0; i < order.size(); ++i)
+    order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return search.basins[a].phi > search.basins[b].phi; });
+  for (std::size_t rank = 0; rank < order.size(); ++rank) {
+    const basin& b = search.basins[order[rank]];
+    catalogued_point<Real> point;
+    point.basins = {order[rank]};
+    point.count = b.count;
+    point.first_restart = b.first_restart;
+    point.search_phi = b.phi;
+    if (static_cast<int>(rank) >= polish_max) {
+      result.points.push_back(std::move(point));
+      continue;
+    }
+    point.polished = polish_and_classify<Real>(b.representative);
+    point.kind = kind_of(*point.polished);
+    if (progress)
+      progress("basin " + std::to_string(rank + 1) + "/" + std::to_string(order.size()) + " polished (" +
+               point.polished->convergence + "): " + to_string(point.kind));
+    bool merged = false;
+    if (point.polished->classified)
+      for (auto& seen : result.points)
+        if (seen.polished && seen.polished->classified && same_optimum(*seen.polished, *point.polished)) {
+          seen.basins.push_back(order[rank]);
+          seen.count += point.count;
+          seen.first_restart = std::min(seen.first_restart, point.first_restart);
+          merged = true;
+          break;
+        }
+    if (!merged)
+      result.points.push_back(std::move(point));
+  }
+  auto value = [](const catalogued_point<Real>& p) {
+    return p.polished && p.polished->classified ? p.polished->polish.phi : Real(p.search_phi);
+  };
+  std::stable_sort(result.points.begin(), result.points.end(),
+                   [&](const auto& a, const auto& b) { return value(a) > value(b); });
+  return result;
+}
+
+}  // namespace twolayer

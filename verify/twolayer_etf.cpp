@@ -688,20 +688,23 @@ int main(int argc, char** argv)
   cli::parser p(
       "twolayer-etf",
       "Checks the simplex-ETF conjecture for the reduced ReLU objective Phi(U) = 1'K(U)^-1 1 on\n"
-      "(S^{d-1})^M (DESIGN.md section 3): multi-start L-BFGS search in double, a catalogue of every\n"
-      "distinct local maximum with basin counts and coverage, Newton polish of each at --digits,\n"
-      "and the second-order test. Writes etf.md, etf.csv, etf_optima.csv, etf.json, etf.tex, the\n"
-      "plots etf_phi.svg, etf_hessian.svg and for d = 2, 3 etf_M<M>_d<d>.svg (each with its gnuplot\n"
-      "script) into --out, and a resumable restart log per case.\n"
+      "(S^{d-1})^M (DESIGN.md section 3): multi-start L-BFGS search in double, Newton polish of\n"
+      "every search basin at --digits, the second-order test of each point whose polish reached its\n"
+      "target (others: not classified), deduplication after the polish by an exact matching of Gram\n"
+      "matrices, counts by kind (maxima, degenerate, saddles) and coverage over the maxima.\n"
+      "Writes etf.md, etf.csv, etf_optima.csv, etf.json, etf.tex, the plots etf_phi.svg,\n"
+      "etf_hessian.svg (when a case has an ETF) and for d = 2, 3 etf_M<M>_d<d>.svg (each with its\n"
+      "gnuplot script) into --out, and a resumable restart log per case. A figure gnuplot cannot\n"
+      "draw is reported (stderr, etf.md) and the reports are written all the same.\n"
       "Exit status: 0 written, 1 failed (reports not replaced), 2 usage error or a restart log that\n"
       "cannot be resumed (other settings, corrupted).",
       {{"M", "LIST", "", "compressed widths (any M >= 1, also M > d+1)"},
        {"d", "LIST", "", "input dimensions"},
        {"grid", "", "", "every (M, d) with 2 <= d <= 8 and 2 <= M <= d+3"},
        {"restarts", "K", "10000", "restarts per case (the cap, with --until-coverage)"},
-       {"until-coverage", "P", "", "stop adding batches once the unseen-basin estimate is below P"},
+       {"until-coverage", "P", "", "stop once the search's unseen-basin estimate (before the polish) is below P"},
        {"batch", "K", "500", "restarts per batch (the unit of logging and of --until-coverage)"},
-       {"polish-max", "K", "20", "distinct optima polished and tested per case, largest Phi first"},
+       {"polish-max", "K", "20", "search basins polished and classified per case, largest Phi first"},
        {"digits", "N", "50", "precision of the polish and the second-order test (20 to 500)"},
        {"seed", "S", "1", "base seed of the restarts"},
        {"quick", "", "", "every (M, d) with 2 <= d <= 4 and 2 <= M <= d+3, 300 restarts each (the tests)"},

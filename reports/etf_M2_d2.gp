@@ -7,8 +7,8 @@ set size ratio -1
 set xrange [-1.2:1.2]
 set yrange [-1.2:1.2]
 $directions << EOD
-0.214728629 -0.976673751
--0.214710936 0.976677641
+0.214719783 -0.976675696
+-0.214719783 0.976675696
 EOD
 set parametric
 set trange [0:2*pi]

@@ -28,6 +28,7 @@
 #include "twolayer/gaussian/scaling_factor.hpp"
 #include "twolayer/gaussian/sphere_moments.hpp"
 
+#include "twolayer/geometry/gram_matching.hpp"
 #include "twolayer/geometry/invariants.hpp"
 #include "twolayer/geometry/orbit.hpp"
 #include "twolayer/geometry/simplex_etf.hpp"
@@ -54,6 +55,7 @@
 #include "twolayer/check/compression.hpp"
 #include "twolayer/check/cross_deviation.hpp"
 #include "twolayer/check/gap_measurement.hpp"
+#include "twolayer/check/optimum_catalogue.hpp"
 #include "twolayer/check/polished_optimum.hpp"
 #include "twolayer/check/second_order.hpp"
 #include "twolayer/check/strict_max_certificate.hpp"

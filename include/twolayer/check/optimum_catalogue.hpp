@@ -95,7 +95,6 @@ template <class Real>
 struct optimum_catalogue {
   std::vector<catalogued_point<Real>> points;  // polished value (else the double one), largest first
   long restarts = 0;
-  long search_stalled = 0;  // restarts whose L-BFGS hit its iteration cap (no basin)
   std::size_t search_basins = 0;
 
   int count(critical_kind kind) const
@@ -178,8 +177,6 @@ optimum_catalogue<Real> catalogue_optima(const search_catalogue& search, int pol
   optimum_catalogue<Real> result;
   result.restarts = search.restarts;
   result.search_basins = search.basins.size();
-  if (auto it = search.outcomes.find(search_status::stalled); it != search.outcomes.end())
-    result.search_stalled = it->second;
   std::vector<std::size_t> order(search.basins.size());
   for (std::size_t i = 0; i < order.size(); ++i)
     order[i] = i;

@@ -206,14 +206,14 @@ Real zero_threshold_for(const Real& gradient_norm, const Real& largest_eigenvalu
 /// Classifies the critical point U. `zero_threshold` is absolute; a natural choice is
 /// √ε times the largest |λ| (eigenvalues along the orbit are O(ε) at an exact critical
 /// point, the others O(1)). The span (hence the orbit dimension) is the rank of the Gram
-/// matrix at `span_tolerance` (geometry/orbit.hpp); by default `singular_tolerance`.
+/// matrix at `singular_tolerance` (geometry/orbit.hpp).
 template <class Real>
 second_order_result<Real> second_order_test(const matrix<Real>& U, const Real& zero_threshold,
-                                            const Real& singular_tolerance, const Real* span_tolerance = nullptr)
+                                            const Real& singular_tolerance)
 {
   second_order_result<Real> result;
   result.zero_threshold = zero_threshold;
-  result.span = span_dimension(U, span_tolerance ? *span_tolerance : singular_tolerance);
+  result.span = span_dimension(U, singular_tolerance);
   result.orbit_dim = orbit_dimension(static_cast<int>(U.rows()), result.span);
   const matrix<Real> hessian = reduced_objective_hessian(U, singular_tolerance);
   if (hessian.size() == 0) {

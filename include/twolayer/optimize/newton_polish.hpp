@@ -38,7 +38,6 @@ struct polish_result {
   std::vector<Real> gradient_norms;  // ‖grad Φ‖ at each iterate, the start first
   std::vector<Real> values;          // Φ at each iterate
   bool converged = false;            // the last gradient norm is below the target
-  bool stalled = false;              // stopped without progress (see stall_window)
   bool degenerate = false;           // K̂ became singular (coincident directions)
   int iterations = 0;
 };
@@ -74,10 +73,8 @@ polish_result<Real> newton_polish(const matrix<Real>& U0, const Real& target, in
       return result;
     const auto count = result.gradient_norms.size();
     if (count > static_cast<std::size_t>(stall_window) &&
-        !(2 * norm < result.gradient_norms[count - 1 - static_cast<std::size_t>(stall_window)])) {
-      result.stalled = true;
-      return result;
-    }
+        !(2 * norm < result.gradient_norms[count - 1 - static_cast<std::size_t>(stall_window)]))
+      return result;  // stalled: converged stays false
     ++result.iterations;
 
     const matrix<Real> T = tangent_bases(result.U);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# An interrupted search (SIGTERM, then SIGINT) leaves no report and no temporary file; its
-# restart log resumes, and the resumed reports equal those of an uninterrupted run.
+# An interrupted search (SIGTERM, then SIGINT, each sent after K = 2 batches) leaves no report
+# and no temporary file; its restart log resumes, and the resumed reports equal those of an
+# uninterrupted run.
 set -euo pipefail
 etf="$1"
 work="$2/cli_interrupt"
@@ -11,7 +12,13 @@ for signal in TERM INT; do
   dir="$work/interrupted_$signal"
   "$etf" "${case_args[@]}" --out "$dir" > /dev/null &
   pid=$!
-  sleep 1
+  # The hook: the signal comes once the restart log holds K = 2 complete batches (their `end`
+  # lines), so the run is interrupted mid-search however fast or slow the machine is.
+  for _ in $(seq 1 1200); do
+    [ "$(grep -c '^end ' "$dir/etf_M9_d8.log" 2>/dev/null || true)" -ge 2 ] && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.05
+  done
   kill -s "$signal" "$pid"
   status=0
   wait "$pid" || status=$?

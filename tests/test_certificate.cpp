@@ -8,6 +8,7 @@
 #include "twolayer/check/strict_max_certificate.hpp"
 #include "twolayer/gaussian/sphere_moments.hpp"
 #include "twolayer/objective/etf_enclosure.hpp"
+#include "twolayer/objective/phi_problem.hpp"
 #include "twolayer/objective/reduced_objective.hpp"
 
 #include <catch2/catch.hpp>
@@ -43,7 +44,8 @@ TEST_CASE("the simplex ETF is certified a strict local maximum for (3,2), (4,3),
 {
   for (auto [M, d] : std::vector<std::pair<int, int>>{{3, 2}, {4, 3}, {5, 4}}) {
     const auto certificate = certify_simplex_etf<I>(M, d);
-    const auto floating = second_order_test<mpfr50>(simplex_etf<mpfr50>(M, d), mpfr50("1e-30"), mpfr50("1e-40"));
+    const auto floating = second_order_test(phi_problem(mpfr50("1e-40")), simplex_etf<mpfr50>(M, d), mpfr50("1e-30"),
+                                             mpfr50("1e-40"));
     INFO("M = " << M << ", d = " << d << ": " << certificate.reason << "; margin " << certificate.margin
                 << ", floating-point margin " << floating.margin);
     REQUIRE(certificate.certified);

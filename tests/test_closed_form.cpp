@@ -1,4 +1,4 @@
-// Closed-form kernels (DESIGN.md §4): special values, identities between activations,
+// Closed-form kernels (docs/mathematics.md §4): special values, identities between activations,
 // and numerical stability near ρ = ±1.
 #include "twolayer/gaussian/closed_form_kernel.hpp"
 #include "twolayer/numeric/agreement.hpp"

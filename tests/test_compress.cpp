@@ -5,11 +5,12 @@
 // loss 0 to 30 digits, the loss against the direct finite objective, the result the same on
 // 1 and 2 threads, and a network sampled from the isotropic Gaussian law approaching the
 // simplified prediction as N grows.
-#include "twolayer/check/compression.hpp"
 #include "twolayer/gaussian/closed_form_kernel.hpp"
 #include "twolayer/io/network_file.hpp"
+#include "twolayer/model/target_law.hpp"
 #include "twolayer/numeric/agreement.hpp"
 #include "twolayer/objective/finite_objective.hpp"
+#include "twolayer/study/compression.hpp"
 #include "random_matrices.hpp"
 
 #include <catch2/catch.hpp>
@@ -220,7 +221,7 @@ TEST_CASE("the Hessian by dual numbers equals central differences of the Riemann
   const auto problem = finite_reduced_problem(target, activation::relu{}, tolerance);
   const auto dual_problem = finite_reduced_problem(dual_target, activation::relu{}, dual<R>(tolerance));
   const matrix<R> U = testing::random_unit_columns<R>(d, M, 3);
-  const matrix<R> T = tangent_bases(U);
+  const matrix<R> T = sphere_product::tangent_bases(U);
   const matrix<R> H = riemannian_hessian_by_duals(dual_problem, U, T);
   REQUIRE(H.rows() == M * (d - 1));
   // Column k by differences of the gradient along the retraction, projected at U.
@@ -247,7 +248,7 @@ TEST_CASE("the column-by-column Hessian of the reduced loss equals the generic o
   const R tolerance = R(1) / R(1000000000000LL);
   const auto dual_problem = finite_reduced_problem(dual_target, activation::relu{}, dual<R>(tolerance));
   const matrix<R> U = testing::random_unit_columns<R>(d, M, 21);
-  const matrix<R> T = tangent_bases(U);
+  const matrix<R> T = sphere_product::tangent_bases(U);
   const matrix<R> generic = riemannian_hessian_by_duals(dual_problem, U, T);
   const matrix<R> by_columns = reduced_loss_hessian_by_duals(target, dual_target, activation::relu{}, U, T, tolerance);
   REQUIRE(generic.rows() == M * (d - 1));

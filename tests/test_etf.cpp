@@ -32,8 +32,8 @@ TEST_CASE("Newton polish from a perturbed ETF converges quadratically, to >= 40 
     CHECK(optimum.convergence == "quadratic");
     CHECK(optimum.polish.gradient_norms.back() < pow(R(10), -45));
     CHECK(optimum.digits_known >= 40);
-    CHECK(agreeing_digits(optimum.polish.phi, simplex_etf_phi<R>(M)) >= 45);
-    CHECK(optimum.second_order.verdict == "strict_local_max");
+    CHECK(agreeing_digits(optimum.polish.value, simplex_etf_phi<R>(M)) >= 45);
+    CHECK(to_string(optimum.second_order.verdict) == "strict_local_max");
     CHECK(optimum.second_order.zero_modes == optimum.second_order.orbit_dim);
     CHECK(optimum.etf_size == M);
     // quadratic: each step at least squares the gradient norm, up to a constant
@@ -51,12 +51,12 @@ TEST_CASE("the antipodal pair polishes linearly and is classified degenerate", "
   for (int j = 0; j < 2; ++j)
     U.col(j).normalize();
   const auto optimum = polish_and_classify<R>(U);
-  INFO(optimum.convergence << ", verdict " << optimum.second_order.verdict << ", "
+  INFO(optimum.convergence << ", verdict " << to_string(optimum.second_order.verdict) << ", "
                            << optimum.second_order.degeneracy_note());
   CHECK(optimum.convergence != "quadratic");
-  CHECK(optimum.second_order.verdict == "degenerate");
+  CHECK(to_string(optimum.second_order.verdict) == "degenerate");
   CHECK(optimum.invariants.antipodal_pairs == 1);
-  CHECK(agreeing_digits(optimum.polish.phi, simplex_etf_phi<R>(2)) >= 40);
+  CHECK(agreeing_digits(optimum.polish.value, simplex_etf_phi<R>(2)) >= 40);
 }
 
 TEST_CASE("the polished antipodal pair: span 1 everywhere, orbit d - 1, the Hessian's 2(d - 1) zeros, d - 1 extra",
@@ -83,11 +83,11 @@ TEST_CASE("the polished antipodal pair: span 1 everywhere, orbit d - 1, the Hess
 
 TEST_CASE("a point whose polish stops short of its target is not classified", "[etf]")
 {
-  const matrix<double> U = random_configuration(5, 3, 11);
+  const matrix<double> U = sphere_product::random_point(5, 3, 11);
   const auto optimum = polish_and_classify<R>(U, 1);
   INFO(optimum.stall_note);
   CHECK_FALSE(optimum.classified);
-  CHECK(optimum.second_order.verdict == "not_classified");
+  CHECK(to_string(optimum.second_order.verdict) == "not_classified");
   CHECK(optimum.second_order.eigenvalues.size() == 0);
   CHECK(optimum.stall_note.find("polish stalled at gradient norm") != std::string::npos);
   CHECK(kind_of(optimum) == critical_kind::not_classified);
@@ -106,7 +106,7 @@ TEST_CASE("Newton polish converges to a saddle too, and the saddle is classified
   INFO(optimum.convergence << ", " << optimum.stall_note);
   REQUIRE(optimum.classified);
   CHECK(optimum.polish.gradient_norms.back() < pow(R(10), -45));
-  CHECK(optimum.second_order.verdict == "saddle");
+  CHECK(to_string(optimum.second_order.verdict) == "saddle");
   CHECK(kind_of(optimum) == critical_kind::saddle);
 }
 
@@ -145,7 +145,7 @@ TEST_CASE("the catalogue merges an optimum found twice after the polish and coun
   auto add = [&](const matrix<double>& U, long count, std::uint64_t first) {
     basin b;
     b.representative = U;
-    b.phi = reduced_objective(U, 1e-8).phi;
+    b.value = reduced_objective(U, 1e-8).phi;
     b.invariants = invariants_of(U, options.invariant_tolerance);
     b.count = count;
     b.first_restart = first;
@@ -258,5 +258,5 @@ TEST_CASE("simplex ETFs of fewer vectors are recognised; others are not", "[etf]
   U.col(4) = U.col(1);  // a repeated direction: still the ETF of 4 distinct directions
   CHECK(simplex_etf_size(U, 1e-9) == 4);
   CHECK(simplex_etf_size(simplex_etf<double>(3, 3), 1e-9) == 3);
-  CHECK(simplex_etf_size(random_configuration(4, 3, 9), 1e-9) == 0);
+  CHECK(simplex_etf_size(sphere_product::random_point(4, 3, 9), 1e-9) == 0);
 }

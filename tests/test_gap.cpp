@@ -2,13 +2,14 @@
 // finite objective's per-pair kernels, the reduced finite objective Ψ_N against L_N and its
 // gradient against finite differences and dual numbers, double against 50 digits, the
 // sup-deviation against a dense scan of the circle, and the quick grid's convergence.
-#include "twolayer/check/gap_measurement.hpp"
+#include "twolayer/study/gap_measurement.hpp"
 #include "twolayer/numeric/agreement.hpp"
 #include "twolayer/numeric/dual.hpp"
 #include "twolayer/objective/finite_objective.hpp"
 #include "twolayer/objective/reduced_loss.hpp"
 #include "twolayer/objective/simplified_objective.hpp"
-#include "twolayer/report/loglog_fit.hpp"
+#include "twolayer/check/loglog_fit.hpp"
+#include "twolayer/study/gap_study.hpp"
 #include "random_matrices.hpp"
 
 #include <catch2/catch.hpp>
@@ -155,7 +156,7 @@ TEST_CASE("double against 50 digits: E[f_N^2] and Psi_N at N = 400 (>= 12 digits
 {
   const int N = 400, d = 8, M = 5;
   const target_network target = sample_target(target_law{entry_law::uniform}, d, N, 150);
-  const matrix<double> U = random_configuration(M, d, 151);
+  const matrix<double> U = sphere_product::random_point(M, d, 151);
   const target_cross_term<double> in_double(vector<double>(target.a / double(N)), target.W);
   const target_cross_term<R> in_50(vector<R>(target.a.cast<R>() / R(N)), target.W.cast<R>());
   const double moment = in_double.second_moment();
@@ -267,19 +268,73 @@ TEST_CASE("a pooled log-log fit only repeats the mean of per-replicate fits; the
       points.push_back({x[i], replicate[i]});
       pooled.push_back({x[i], replicate[i]});
     }
-    slopes.push_back(*report::loglog_slope(points));
+    slopes.push_back(*twolayer::loglog_slope(points));
   }
-  const double mean = report::spread_of(slopes)->mean;
-  CHECK(std::abs(*report::loglog_slope(pooled) - mean) < 1e-14);
+  const double mean = twolayer::spread_of(slopes)->mean;
+  CHECK(std::abs(*twolayer::loglog_slope(pooled) - mean) < 1e-14);
   // the bootstrap interval: deterministic, around the mean, a point when the replicates agree
-  const auto interval = report::bootstrap_mean_interval(slopes);
+  const auto interval = twolayer::bootstrap_mean_interval(slopes);
   REQUIRE(interval.has_value());
   CHECK(interval->first <= mean);
   CHECK(mean <= interval->second);
   CHECK(interval->first < interval->second);
-  CHECK(*report::bootstrap_mean_interval(slopes) == *interval);
-  const auto same = report::bootstrap_mean_interval({-0.5, -0.5, -0.5});
+  CHECK(*twolayer::bootstrap_mean_interval(slopes) == *interval);
+  const auto same = twolayer::bootstrap_mean_interval({-0.5, -0.5, -0.5});
   CHECK(same->first == -0.5);
   CHECK(same->second == -0.5);
-  CHECK_FALSE(report::bootstrap_mean_interval({-0.5}).has_value());
+  CHECK_FALSE(twolayer::bootstrap_mean_interval({-0.5}).has_value());
+}
+
+TEST_CASE("the gap study's exponent fits group by replicate and recover known exponents", "[gap]")
+{
+  // Synthetic rows: sup_cross_dev = C_r N^(-1/2) d^(1/4) for replicate r, repeated for two
+  // widths M (the fit must count each realisation once), one realisation missing its value.
+  twolayer::gap_grid grid = twolayer::gap_grid::quick();
+  grid.laws.resize(1);
+  grid.dimensions = {2, 8};
+  grid.widths = {100, 1000, 10000};
+  grid.replicates = 3;
+  twolayer::gap_study_results r;
+  const std::string law = grid.laws.front().name();
+  for (unsigned d : grid.dimensions)
+    for (std::size_t N : grid.widths)
+      for (unsigned rep = 0; rep < grid.replicates; ++rep)
+        for (int M : {3, static_cast<int>(d) + 1}) {
+          twolayer::gap_row row;
+          row.law = law;
+          row.d = d;
+          row.N = N;
+          row.replicate = rep;
+          row.M = M;
+          const double C = 1.0 + 0.25 * rep;
+          // replicate 2 deviates in N at d = 8 only: its slope there is −0.6
+          const double p = (rep == 2 && d == 8) ? -0.6 : -0.5;
+          if (!(rep == 1 && d == 2 && N == 1000))
+            row.sup_cross_dev = C * std::pow(double(N), p) * std::pow(double(d), 0.25);
+          r.rows.push_back(row);
+        }
+  const auto fits = twolayer::fit_exponents(grid, r);
+  REQUIRE(fits.in_N.size() == 2);
+  REQUIRE(fits.in_d.size() == 3);
+  // in N at d = 2: three replicates (one with two points), every slope −1/2
+  CHECK(fits.in_N[0].at == 2);
+  REQUIRE(fits.in_N[0].slopes.size() == 3);
+  for (double slope : fits.in_N[0].slopes)
+    CHECK(slope == Approx(-0.5).epsilon(1e-12));
+  CHECK(*fits.in_N[0].summary->standard_deviation == Approx(0).margin(1e-12));
+  // in N at d = 8: slopes −1/2, −1/2, −0.6; their mean and sample sd
+  const auto& d8 = fits.in_N[1];
+  CHECK(d8.summary->mean == Approx(-1.6 / 3).epsilon(1e-12));
+  CHECK(*d8.summary->standard_deviation == Approx(std::sqrt((2 * std::pow(0.1 / 3, 2) + std::pow(0.2 / 3, 2)) / 2)).epsilon(1e-9));
+  REQUIRE(d8.interval);
+  CHECK(d8.interval->first <= d8.summary->mean);
+  CHECK(d8.summary->mean <= d8.interval->second);
+  // in d at N = 100: replicates 0 and 1 give 1/4; replicate 2 gives 1/4 + log(100^-0.1)/log 4
+  const auto& n100 = fits.in_d[0];
+  CHECK(n100.at == 100);
+  REQUIRE(n100.slopes.size() == 3);
+  CHECK(n100.slopes[0] == Approx(0.25).epsilon(1e-12));
+  CHECK(n100.slopes[2] == Approx(0.25 - 0.1 * std::log(100.0) / std::log(4.0)).epsilon(1e-12));
+  // in d at N = 1000: replicate 1 has only d = 8, so no slope
+  CHECK(fits.in_d[1].slopes.size() == 2);
 }

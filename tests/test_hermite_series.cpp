@@ -1,4 +1,4 @@
-// The Hermite-series route for ReLU (DESIGN.md §4): exact coefficients, geometric
+// The Hermite-series route for ReLU (docs/mathematics.md §4): exact coefficients, geometric
 // convergence for |ρ| < 1 and a proven truncation bound everywhere.
 #include "twolayer/gaussian/hermite_series.hpp"
 #include "twolayer/gaussian/quadrature_rules.hpp"

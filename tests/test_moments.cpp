@@ -1,4 +1,4 @@
-// Sphere, radial and simplified-target moments (DESIGN.md §2), each by two or three
+// Sphere, radial and simplified-target moments (docs/mathematics.md §2), each by two or three
 // independent routes at 50 digits.
 #include "twolayer/gaussian/radial_moments.hpp"
 #include "twolayer/gaussian/relu_target_moments.hpp"

@@ -1,19 +1,25 @@
 // Multi-start catalogue: the best basin at (4, 3) is the simplex ETF, counts add up,
 // Good–Turing is singletons / restarts, and restarts are reproducible by index.
 #include "twolayer/geometry/simplex_etf.hpp"
+#include "twolayer/objective/phi_problem.hpp"
 #include "twolayer/optimize/multi_start.hpp"
 
 #include <catch2/catch.hpp>
 
 using namespace twolayer;
 
+namespace {
+// The conjecture's problem, Φ, with the search's default tolerance for a singular K̂.
+const auto phi = phi_problem(multi_start_options{}.search.singular_tolerance);
+}  // namespace
+
 TEST_CASE("200 restarts at (M, d) = (4, 3): the best basin is the simplex ETF", "[multi_start]")
 {
   search_catalogue catalogue;
-  run_restarts(4, 3, 0, 200, multi_start_options{}, catalogue);
+  run_restarts(phi, 4, 3, 0, 200, multi_start_options{}, catalogue);
   REQUIRE(catalogue.best() != nullptr);
   const basin& best = *catalogue.best();
-  CHECK(std::abs(best.phi - simplex_etf_phi<double>(4)) < 1e-12);
+  CHECK(std::abs(best.value - simplex_etf_phi<double>(4)) < 1e-12);
   CHECK(best.invariants.simplex_etf);
   CHECK(best.invariants.span == 3);
   long counted = 0;
@@ -30,21 +36,21 @@ TEST_CASE("200 restarts at (M, d) = (4, 3): the best basin is the simplex ETF", 
 TEST_CASE("200 restarts at (M, d) = (5, 5): the best basin is the simplex ETF", "[multi_start]")
 {
   search_catalogue catalogue;
-  run_restarts(5, 5, 0, 200, multi_start_options{}, catalogue);
+  run_restarts(phi, 5, 5, 0, 200, multi_start_options{}, catalogue);
   REQUIRE(catalogue.best() != nullptr);
-  CHECK(std::abs(catalogue.best()->phi - simplex_etf_phi<double>(5)) < 1e-12);
+  CHECK(std::abs(catalogue.best()->value - simplex_etf_phi<double>(5)) < 1e-12);
   CHECK(catalogue.best()->invariants.simplex_etf);
 }
 
 TEST_CASE("the catalogue is the same on 1 and 2 threads", "[multi_start]")
 {
   search_catalogue one, two;
-  run_restarts(6, 3, 0, 120, multi_start_options{}, one, 1);
-  run_restarts(6, 3, 0, 120, multi_start_options{}, two, 2);
+  run_restarts(phi, 6, 3, 0, 120, multi_start_options{}, one, 1);
+  run_restarts(phi, 6, 3, 0, 120, multi_start_options{}, two, 2);
   REQUIRE(one.basins.size() == two.basins.size());
   CHECK(one.outcomes == two.outcomes);
   for (std::size_t i = 0; i < one.basins.size(); ++i) {
-    CHECK(one.basins[i].phi == two.basins[i].phi);
+    CHECK(one.basins[i].value == two.basins[i].value);
     CHECK(one.basins[i].count == two.basins[i].count);
     CHECK(one.basins[i].representative == two.basins[i].representative);
   }
@@ -53,12 +59,12 @@ TEST_CASE("the catalogue is the same on 1 and 2 threads", "[multi_start]")
 TEST_CASE("restart i is the same whether run alone or within a longer run", "[multi_start]")
 {
   search_catalogue whole, first_part;
-  run_restarts(5, 3, 0, 20, multi_start_options{}, whole);
-  run_restarts(5, 3, 0, 10, multi_start_options{}, first_part);
-  run_restarts(5, 3, 10, 10, multi_start_options{}, first_part);  // resumed
+  run_restarts(phi, 5, 3, 0, 20, multi_start_options{}, whole);
+  run_restarts(phi, 5, 3, 0, 10, multi_start_options{}, first_part);
+  run_restarts(phi, 5, 3, 10, 10, multi_start_options{}, first_part);  // resumed
   REQUIRE(whole.basins.size() == first_part.basins.size());
   for (std::size_t i = 0; i < whole.basins.size(); ++i) {
-    CHECK(whole.basins[i].phi == first_part.basins[i].phi);
+    CHECK(whole.basins[i].value == first_part.basins[i].value);
     CHECK(whole.basins[i].count == first_part.basins[i].count);
     CHECK(whole.basins[i].representative == first_part.basins[i].representative);
   }

@@ -1,6 +1,6 @@
-// The finite objective L_N and the simplified objective L~ (DESIGN.md §2): the formulas
+// The finite objective L_N and the simplified objective L~ (docs/mathematics.md §2): the formulas
 // themselves against a Monte Carlo estimate and a direct quadrature of E_x[(f_N − g)²],
-// L~ at the simplex ETF against DESIGN §3's closed form, and both gradients against
+// L~ at the simplex ETF against docs/mathematics.md §3's closed form, and both gradients against
 // sixth-order finite differences at 50 digits and against dual numbers.
 #include "twolayer/geometry/simplex_etf.hpp"
 #include "twolayer/gaussian/quadrature_rules.hpp"

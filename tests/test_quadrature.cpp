@@ -1,4 +1,4 @@
-// The generic quadrature route against every closed form (DESIGN.md §4): at least 45
+// The generic quadrature route against every closed form (docs/mathematics.md §4): at least 45
 // digits at 50-digit precision, at ρ ∈ {−1, −0.999999, −0.5, 0, 0.3, 0.9999999, 1},
 // unequal norms.
 #include "twolayer/gaussian/closed_form_kernel.hpp"

@@ -1,4 +1,4 @@
-// The reduced objective Φ(U) = 1ᵀK̂⁻¹1 (DESIGN.md §3): its value at the simplex ETF against
+// The reduced objective Φ(U) = 1ᵀK̂⁻¹1 (docs/mathematics.md §3): its value at the simplex ETF against
 // the closed form, exact criticality of the ETF, and the analytic Riemannian gradient and
 // Hessian against high-order finite differences along geodesics at 50 digits.
 #include "twolayer/geometry/orbit.hpp"
@@ -25,7 +25,7 @@ matrix<R> random_directions(int d, int M, std::uint64_t seed)
 matrix<R> random_tangent(const matrix<R>& U, std::uint64_t seed)
 {
   matrix<R> xi = random_directions(static_cast<int>(U.rows()), static_cast<int>(U.cols()), seed);
-  return project_to_tangent(U, xi);
+  return sphere_product::project(U, xi);
 }
 
 /// The geodesic of (S^{d−1})^M through U with velocity ξ, at time t (t may be a dual
@@ -78,7 +78,7 @@ TEST_CASE("the simplex ETF is exactly critical: Riemannian gradient < 1e-45", "[
     const matrix<R> U = simplex_etf<R>(M, d);
     const auto value = reduced_objective(U, singular_tolerance);
     const matrix<R> gradient =
-        project_to_tangent(U, reduced_objective_euclidean_gradient(U, value.weights));
+        sphere_product::project(U, reduced_objective_euclidean_gradient(U, value.weights));
     INFO("M = " << M << ", d = " << d << ": |grad| = " << gradient.norm());
     CHECK(gradient.norm() < pow(R(10), -45));
   }
@@ -94,7 +94,7 @@ TEST_CASE("Riemannian gradient = finite differences along geodesics (>= 30 digit
     const auto value = reduced_objective(U, singular_tolerance);
     REQUIRE_FALSE(value.degenerate);
     const matrix<R> gradient =
-        project_to_tangent(U, reduced_objective_euclidean_gradient(U, value.weights));
+        sphere_product::project(U, reduced_objective_euclidean_gradient(U, value.weights));
     const matrix<R> xi = random_tangent(U, seed + 100);
     const R analytic = (gradient.array() * xi.array()).sum();
     auto f = [&](int steps) { return phi(geodesic(U, xi, R(steps * h))); };
@@ -114,7 +114,7 @@ TEST_CASE("Riemannian Hessian = second differences along geodesics (>= 30 digits
     const matrix<R> U = random_directions(d, M, seed);
     const matrix<R> hessian = reduced_objective_hessian(U, singular_tolerance);
     REQUIRE(hessian.rows() == M * (d - 1));
-    const matrix<R> T = tangent_bases(U);
+    const matrix<R> T = sphere_product::tangent_bases(U);
     for (int trial = 0; trial < 3; ++trial) {
       const matrix<R> xi = random_tangent(U, seed + 200 + trial);
       // coordinates of ξ in the tangent bases
@@ -160,7 +160,7 @@ TEST_CASE("dual numbers: the same gradient and Hessian by forward-mode different
     const matrix<R> xi = random_tangent(U, seed + 300);
     const auto value = reduced_objective(U, singular_tolerance);
     const matrix<R> gradient =
-        project_to_tangent(U, reduced_objective_euclidean_gradient(U, value.weights));
+        sphere_product::project(U, reduced_objective_euclidean_gradient(U, value.weights));
     const R analytic_slope = (gradient.array() * xi.array()).sum();
     const first t1(R(0), R(1));
     const R dual_slope =
@@ -169,7 +169,7 @@ TEST_CASE("dual numbers: the same gradient and Hessian by forward-mode different
     CHECK(agreeing_digits(dual_slope, analytic_slope) >= 45);
 
     const matrix<R> hessian = reduced_objective_hessian(U, singular_tolerance);
-    const matrix<R> T = tangent_bases(U);
+    const matrix<R> T = sphere_product::tangent_bases(U);
     const vector<R> coordinates = T.transpose() * Eigen::Map<const vector<R>>(xi.data(), xi.size());
     const R analytic_curvature = coordinates.dot(hessian * coordinates);
     const second t2(first(R(0), R(1)), first(R(1), R(0)));

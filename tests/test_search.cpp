@@ -2,12 +2,21 @@
 // ETF value where the conjecture says, converges to a gradient norm of 1e-10, is
 // deterministic, and reports coincident directions instead of failing.
 #include "twolayer/geometry/simplex_etf.hpp"
+#include "twolayer/objective/phi_problem.hpp"
 #include "twolayer/optimize/lbfgs.hpp"
 #include "random_matrices.hpp"
 
 #include <catch2/catch.hpp>
 
 using namespace twolayer;
+
+namespace {
+/// L-BFGS on Φ (objective/phi_problem.hpp) from the unit columns of U0.
+lbfgs_result<double> maximise_phi(const matrix<double>& U0, const lbfgs_options<double>& options)
+{
+  return maximise(phi_problem(options.singular_tolerance), U0, options);
+}
+}  // namespace
 
 TEST_CASE("multi-start L-BFGS finds Phi_ETF for (M, d) = (4, 3) and (5, 5)", "[search]")
 {

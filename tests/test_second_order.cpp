@@ -1,9 +1,10 @@
-// The second-order test (DESIGN.md §3) at 50 digits: the simplex ETF is a strict local
+// The second-order test (docs/mathematics.md §3) at 50 digits: the simplex ETF is a strict local
 // maximum modulo O(d) with exactly orbit-dimension zero modes; the antipodal pair is
 // degenerate, with Φ falling as |t|³ along its extra zero modes; a planar square of four
 // directions in R³ is a saddle.
 #include "twolayer/check/second_order.hpp"
 #include "twolayer/geometry/simplex_etf.hpp"
+#include "twolayer/objective/phi_problem.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -28,11 +29,11 @@ TEST_CASE("the simplex ETF is a strict local maximum with orbit-dimension zero m
           "[second_order]")
 {
   for (auto [M, d] : std::vector<std::pair<int, int>>{{3, 2}, {3, 3}, {4, 3}, {5, 4}, {5, 6}}) {
-    const auto result = second_order_test<R>(simplex_etf<R>(M, d), zero_threshold, singular_tolerance);
+    const auto result = second_order_test(phi_problem(singular_tolerance), simplex_etf<R>(M, d), zero_threshold, singular_tolerance);
     INFO("M = " << M << ", d = " << d << ": zero modes " << result.zero_modes << ", orbit "
                 << result.orbit_dim << ", margin " << result.margin << ", largest eigenvalue "
                 << result.eigenvalues.maxCoeff());
-    CHECK(result.verdict == "strict_local_max");
+    CHECK(to_string(result.verdict) == "strict_local_max");
     CHECK(result.span == M - 1);
     CHECK(result.zero_modes == result.orbit_dim);
     CHECK(result.margin > pow(R(10), -3));
@@ -47,9 +48,9 @@ TEST_CASE("the antipodal pair is degenerate, not strict and not an error; Phi fa
           "[second_order]")
 {
   for (int d : {2, 3, 5}) {
-    const auto result = second_order_test<R>(simplex_etf<R>(2, d), zero_threshold, singular_tolerance);
+    const auto result = second_order_test(phi_problem(singular_tolerance), simplex_etf<R>(2, d), zero_threshold, singular_tolerance);
     INFO("d = " << d << ": " << result.degeneracy_note());
-    CHECK(result.verdict == "degenerate");
+    CHECK(to_string(result.verdict) == "degenerate");
     CHECK(result.zero_modes == 2 * (d - 1));  // the whole Hessian vanishes
     CHECK(result.orbit_dim == d - 1);
     // the d − 1 directions that bend the pair, each a cubic fall (k(cos t) ~ (π − t)³/3)
@@ -92,10 +93,10 @@ TEST_CASE("four directions on a square in a plane of R^3 are a saddle", "[second
   U(1, 3) = -1;
   const auto value = reduced_objective(U, singular_tolerance);
   const matrix<R> gradient =
-      project_to_tangent(U, reduced_objective_euclidean_gradient(U, value.weights));
+      sphere_product::project(U, reduced_objective_euclidean_gradient(U, value.weights));
   REQUIRE(gradient.norm() < pow(R(10), -45));
-  const auto result = second_order_test<R>(U, zero_threshold, singular_tolerance);
+  const auto result = second_order_test(phi_problem(singular_tolerance), U, zero_threshold, singular_tolerance);
   INFO("positive " << result.positive << ", negative " << result.negative << ", zeros "
                    << result.zero_modes << ", orbit " << result.orbit_dim);
-  CHECK(result.verdict == "saddle");
+  CHECK(to_string(result.verdict) == "saddle");
 }

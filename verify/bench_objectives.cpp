@@ -71,7 +71,7 @@ void bench_reduced_finite(const char* name, double budget)
   const auto target = twolayer::sample_target(law, 32, 10000, 1);
   const twolayer::target_cross_term<Real> cross(twolayer::vector<Real>(target.a.cast<Real>() / Real(10000)),
                                                 target.W.cast<Real>());
-  const twolayer::matrix<Real> U = twolayer::random_configuration(8, 32, 3).cast<Real>();
+  const twolayer::matrix<Real> U = twolayer::sphere_product::random_point(8, 32, 3).cast<Real>();
   const Real tolerance = Eigen::NumTraits<Real>::epsilon() * 1000;
   Real sink = 0;
   const double per_second = rate(
@@ -100,13 +100,13 @@ void bench_second_moment(unsigned threads)
 template <class Real>
 void bench_reduced(const char* name, int M, int d, double budget)
 {
-  const twolayer::matrix<Real> U = twolayer::random_configuration(M, d, 3).cast<Real>();
+  const twolayer::matrix<Real> U = twolayer::sphere_product::random_point(M, d, 3).cast<Real>();
   const Real tolerance = Eigen::NumTraits<Real>::epsilon() * 1000;
   Real sink = 0;
   const double per_second = rate(
       [&] {
         const auto value = twolayer::reduced_objective(U, tolerance);
-        const auto gradient = twolayer::project_to_tangent(
+        const auto gradient = twolayer::sphere_product::project(
             U, twolayer::reduced_objective_euclidean_gradient(U, value.weights));
         sink += value.phi + gradient(0, 0);
       },

@@ -22,8 +22,9 @@ void bench(int M, int d, int restarts)
   double best = 0;
   const auto start = std::chrono::steady_clock::now();
   for (int r = 0; r < restarts; ++r) {
-    const auto run = twolayer::maximise_phi(
-        twolayer::random_configuration(M, d, twolayer::restart_seed(7000, M, d, r)), options);
+    const auto run = twolayer::maximise(
+        twolayer::phi_problem(options.singular_tolerance),
+        twolayer::sphere_product::random_point(M, d, twolayer::restart_seed(7000, M, d, r)), options);
     converged += run.status == twolayer::search_status::converged;
     evaluations += run.evaluations;
     best = std::max(best, run.value);
@@ -38,8 +39,9 @@ void bench_parallel(int M, int d, int restarts, unsigned threads)
 {
   const auto start = std::chrono::steady_clock::now();
   twolayer::search_catalogue catalogue;
-  twolayer::run_restarts(M, d, 0, static_cast<std::uint64_t>(restarts), twolayer::multi_start_options{}, catalogue,
-                         threads);
+  const twolayer::multi_start_options options;
+  twolayer::run_restarts(twolayer::phi_problem(options.search.singular_tolerance), M, d, 0,
+                         static_cast<std::uint64_t>(restarts), options, catalogue, threads);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::printf("(M, d) = (%2d, %2d), multi-start with catalogue on %u threads: %8.1f restarts/s\n", M, d, threads,
               restarts / seconds);
@@ -49,19 +51,22 @@ void bench_second_order(int M, int d)
 {
   using R = twolayer::mpfr50;
   auto start = std::chrono::steady_clock::now();
-  const auto result = twolayer::second_order_test<R>(twolayer::simplex_etf<R>(M, d), R("1e-30"), R("1e-40"));
+  const auto result = twolayer::second_order_test(twolayer::phi_problem(R("1e-40")), twolayer::simplex_etf<R>(M, d),
+                                                  R("1e-30"), R("1e-40"));
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::printf("Hessian spectrum and second-order test at the ETF (M, d) = (%d, %d), 50 digits: %.2f s (Hessian "
               "%d x %d, verdict %s, %d zero modes = orbit %d, margin %.6f)\n",
-              M, d, seconds, M * (d - 1), M * (d - 1), result.verdict.c_str(), result.zero_modes,
+              M, d, seconds, M * (d - 1), M * (d - 1), twolayer::to_string(result.verdict).c_str(), result.zero_modes,
               result.orbit_dim, static_cast<double>(result.margin));
 
   // polish: from the double optimum of one restart to a gradient of 1e-45, at 50 digits
   twolayer::search_catalogue catalogue;
-  twolayer::run_restarts(M, d, 0, 1, twolayer::multi_start_options{}, catalogue);
+  const twolayer::multi_start_options options;
+  twolayer::run_restarts(twolayer::phi_problem(options.search.singular_tolerance), M, d, 0, 1, options, catalogue);
   start = std::chrono::steady_clock::now();
-  const auto polished = twolayer::newton_polish<R>(catalogue.basins.front().representative.cast<R>(), R("1e-45"), 60,
-                                                   R("1e-25"));
+  const auto polished = twolayer::newton_polish(twolayer::phi_problem(R("1e-25")),
+                                                twolayer::matrix<R>(catalogue.basins.front().representative.cast<R>()),
+                                                R("1e-45"), 60);
   seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::printf("Newton polish at (M, d) = (%d, %d), 50 digits, to a gradient of 1e-45: %.2f s (%d iterations,"
               " gradient norms", M, d, seconds, polished.iterations);

@@ -3,7 +3,8 @@
 // errors (exit status 2, message on stderr, nothing on stdout).
 #pragma once
 
-#include "twolayer/report/atomic_file.hpp"
+#include "support/atomic_file.hpp"
+#include "twolayer/numeric/errors.hpp"
 #include "twolayer/report/table.hpp"
 #include "twolayer_build_info.hpp"
 
@@ -136,7 +137,7 @@ template <class Settings, class Read>
 std::optional<int> parse_or_exit(parser& p, int argc, char** argv, const std::string& program,
                                  const std::string& version, Settings& settings, const Read& read)
 {
-  report::interrupt_cleanup();  // SIGINT/SIGTERM leave no temporaries behind
+  app::interrupt_cleanup();  // SIGINT/SIGTERM leave no temporaries behind
   try {
     p.parse(argc, argv);
     if (p.has("help")) {
@@ -153,6 +154,27 @@ std::optional<int> parse_or_exit(parser& p, int argc, char** argv, const std::st
   } catch (const usage_error& e) {
     std::cerr << program << ": error: " << e.what() << "\nTry '" << program << " --help'.\n";
     return 2;
+  }
+}
+
+/// The main() every executable shares: parse (usage error → 2, --help/--version → 0), run
+/// `body` on the settings, and turn its exceptions into exit statuses with one line on
+/// stderr — twolayer::bad_input (an unusable file or log) → 2, anything else → 1.
+template <class Settings, class Read, class Body>
+int run_main(parser& p, int argc, char** argv, const std::string& program, const std::string& version,
+             const Read& read, const Body& body)
+{
+  Settings settings;
+  if (const auto status = parse_or_exit(p, argc, argv, program, version, settings, read))
+    return *status;
+  try {
+    return body(settings);
+  } catch (const twolayer::bad_input& e) {
+    std::cerr << program << ": error: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << program << ": error: " << e.what() << "\n";
+    return 1;
   }
 }
 

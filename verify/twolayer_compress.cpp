@@ -1,14 +1,14 @@
 // twolayer-compress: the best M-node compression of a user's two-layer network under
-// Gaussian inputs (DESIGN.md §2), with its loss, the second-order test, a high-precision
+// Gaussian inputs (docs/mathematics.md §2), with its loss, the second-order test, a high-precision
 // polish, and for ReLU the mean-field prediction and the distance from a simplex ETF
-// (check/compression.hpp). Reads a and W from .npy or CSV; writes the compressed network
+// (study/compression.hpp). Reads a and W from .npy or CSV; writes the compressed network
 // as .npy and CSV with a Markdown and JSON summary.
 #include "cli.hpp"
 
-#include "twolayer/check/compression.hpp"
+#include "twolayer/study/compression.hpp"
 #include "twolayer/io/network_file.hpp"
 #include "twolayer/numeric/scalar.hpp"
-#include "twolayer/report/atomic_file.hpp"
+#include "support/atomic_file.hpp"
 #include "twolayer/report/table.hpp"
 
 #include <unistd.h>
@@ -23,6 +23,7 @@ namespace {
 
 namespace cli = twolayer::cli;
 namespace report = twolayer::report;
+namespace app = twolayer::app;
 namespace activation = twolayer::activation;
 using Real = twolayer::mpfr_dynamic;
 
@@ -250,7 +251,7 @@ std::string markdown(const settings& s, const rendered& t)
   std::ostringstream out;
   out << "# twolayer-compress\n\nCommand: `" << canonical_command(s)
       << "`\n\nThe population L2 loss under standard Gaussian inputs x ~ N(0, I_d) of the best M-node network "
-         "g(x) = sum_j b_j sigma(<v_j, x>) found for the target f(x) = sum_i a_i sigma(<w_i, x>) (DESIGN.md "
+         "g(x) = sum_j b_j sigma(<v_j, x>) found for the target f(x) = sum_i a_i sigma(<w_i, x>) (docs/mathematics.md "
          "section 2; the network as stored, no 1/N factor, no biases). The search runs in double with the "
          "analytic gradient; where M*d <= --polish-max the optimum is polished at "
       << s.digits
@@ -305,7 +306,7 @@ int run(const settings& s, const twolayer::io::network& net, const Sigma& sigma)
     }
     const auto M = static_cast<std::size_t>(outcome.M);
     const auto d = static_cast<std::size_t>(outcome.d);
-    report::write_files_atomically({{*s.out / "compressed_b.npy", twolayer::io::npy_bytes({M}, b)},
+    app::write_files_atomically({{*s.out / "compressed_b.npy", twolayer::io::npy_bytes({M}, b)},
                                     {*s.out / "compressed_V.npy", twolayer::io::npy_bytes({M, d}, V)},
                                     {*s.out / "compressed.csv", report::to_csv(tables.network)},
                                     {*s.out / "compression.md", markdown(s, tables)},
@@ -332,7 +333,7 @@ int main(int argc, char** argv)
       program,
       "The best M-node compression g(x) = sum_j b_j sigma(<v_j, x>) of a two-layer network\n"
       "f(x) = sum_i a_i sigma(<w_i, x>) (as stored: no 1/N factor; no biases) under the population\n"
-      "L2 loss with standard Gaussian inputs x ~ N(0, I_d) (DESIGN.md section 2). a: .npy or CSV of\n"
+      "L2 loss with standard Gaussian inputs x ~ N(0, I_d) (docs/mathematics.md section 2). a: .npy or CSV of\n"
       "shape (N,), (N, 1) or (1, N); W: shape (N, d); .npy float64/float32, C or Fortran order,\n"
       "little-endian. Multi-start search in double with the analytic gradient, second-order test and\n"
       "polish at --digits where M*d <= --polish-max; for relu the mean-field prediction and the\n"
@@ -359,12 +360,9 @@ int main(int argc, char** argv)
        {"threads", "T", "all cores", "worker threads (results do not depend on it)"},
        {"progress", "", "", "progress on stderr (default when stderr is a terminal)"},
        {"quiet", "", "", "no progress"}});
-  settings s;
-  if (const auto status = cli::parse_or_exit(p, argc, argv, program, version, s, parse))
-    return *status;
-
-  twolayer::io::network net;
-  try {
+  return cli::run_main<settings>(p, argc, argv, program, version, parse, [&](const settings& s) {
+    // The input: every fault here is a twolayer::io::input_error (exit status 2).
+    twolayer::io::network net;
     net = twolayer::io::read_network(s.a_path, s.W_path);
     const long long N = net.a.size();
     const long long d = net.W.rows();
@@ -391,16 +389,7 @@ int main(int argc, char** argv)
         throw twolayer::io::input_error("--out " + s.out->string() + ": cannot create the directory" +
                                         (error ? " (" + error.message() + ")" : ""));
     }
-  } catch (const twolayer::io::input_error& e) {
-    std::cerr << program << ": error: " << e.what() << "\n";
-    return 2;
-  }
-
-  try {
     twolayer::scoped_precision precision(static_cast<unsigned>(s.digits));
     return std::visit([&](const auto& sigma) { return run(s, net, sigma); }, s.sigma);
-  } catch (const std::exception& e) {
-    std::cerr << program << ": error: " << e.what() << "\n";
-    return 1;
-  }
+  });
 }

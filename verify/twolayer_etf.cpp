@@ -1,9 +1,9 @@
-// twolayer-etf: the simplex-ETF conjecture (DESIGN.md §3, §5) checked by exhaustive
+// twolayer-etf: the simplex-ETF conjecture (docs/mathematics.md §3, §5) checked by exhaustive
 // multi-start search for the maxima of Φ, Newton polish of every distinct optimum in high
 // precision, and the second-order test; writes etf.md, etf.csv, etf_optima.csv, etf.json,
 // and for d = 2, 3 pictures of the best configurations.
 #include "cli.hpp"
-#include "restart_log.hpp"
+#include "twolayer/study/restart_log.hpp"
 
 #include "twolayer/check/optimum_catalogue.hpp"
 #include "twolayer/check/polished_optimum.hpp"
@@ -13,8 +13,10 @@
 #include "twolayer/numeric/agreement.hpp"
 #include "twolayer/numeric/scalar.hpp"
 #include "twolayer/objective/simplified_hessian.hpp"
-#include "twolayer/optimize/multi_start.hpp"
-#include "twolayer/report/atomic_file.hpp"
+#include "twolayer/study/conjecture_case.hpp"
+#include "twolayer/study/conjecture_verdict.hpp"
+#include "support/atomic_file.hpp"
+#include "support/figures.hpp"
 #include "twolayer/report/gnuplot.hpp"
 #include "twolayer/report/table.hpp"
 
@@ -34,6 +36,7 @@ namespace {
 
 namespace cli = twolayer::cli;
 namespace report = twolayer::report;
+namespace app = twolayer::app;
 using Real = twolayer::mpfr_dynamic;
 using twolayer::matrix;
 using twolayer::vector;
@@ -180,144 +183,74 @@ std::string inner_product_summary(const std::vector<Real>& values)
   return text.empty() ? "-" : text;
 }
 
-struct case_result {
-  int M = 0, d = 0;
-  twolayer::search_catalogue catalogue;
-  twolayer::optimum_catalogue<Real> optima;  // polished, classified, deduplicated
-  // at the exact simplex ETF (2 ≤ M ≤ d + 1)
-  std::optional<Real> phi_etf;
-  Real etf_gradient_norm = 0;
-  std::optional<twolayer::second_order_result<Real>> etf_test;
-  int joint_zero_modes = 0, joint_expected = 0, joint_negative = 0;
-  Real joint_threshold = 0, joint_margin = 0;
-  Real relative_loss_factor = 0;  // 2π d c_d², so that r = 1 − factor·Φ
-};
+using case_result = twolayer::conjecture_case<Real>;
 
 /// The classified point of largest Φ (any kind).
-const twolayer::polished_optimum<Real>* best_polished(const case_result& r)
-{
-  const auto* best = r.optima.best();
-  return best ? &*best->polished : nullptr;
-}
+const twolayer::polished_optimum<Real>* best_polished(const case_result& r) { return r.best_polished(); }
 
 /// Digits of Φ_ETF as the reports print it: the closed form at --digits, less 2 for rounding.
 int etf_digits(int digits) { return digits - 2; }
 
-// --- the search, resumable -------------------------------------------------------------
+// --- the search, journalled in a resumable restart log (study/restart_log.hpp) ------------
 
-twolayer::search_catalogue search(const settings& s, int M, int d, const twolayer::multi_start_options& options,
+twolayer::search_catalogue search(const settings& s, int M, int d, const twolayer::conjecture_search_options& options,
                                   const std::function<void(const std::string&)>& log)
 {
   const auto path = s.out / ("etf_M" + std::to_string(M) + "_d" + std::to_string(d) + ".log");
-  const std::string header = twolayer::restart_log::header(M, d, options);
+  const std::string header = twolayer::restart_log::header(M, d, options.search);
   twolayer::search_catalogue catalogue;
   std::string kept = header + "\n";
   if (s.resume && std::filesystem::exists(path)) {
     std::size_t dropped = 0;
-    kept = twolayer::restart_log::replay(path.string(), header, options, catalogue, dropped);
+    kept = twolayer::restart_log::replay(path.string(), header, options.search, catalogue, dropped);
     if (dropped > 0)
       std::cerr << "twolayer-etf: " << path.string() << ": dropped an incomplete last batch (" << dropped
                 << " line(s), cut off by an interruption); it is run again\n";
     log("(M, d) = (" + std::to_string(M) + ", " + std::to_string(d) + "): resumed after " +
         std::to_string(catalogue.restarts) + " restarts");
   }
-  report::write_files_atomically({{path, kept}});  // drops a batch cut off by an interruption
-  auto covered = [&] {
-    return s.until_coverage && catalogue.restarts > 0 && catalogue.unseen_estimate() < *s.until_coverage;
-  };
-  while (catalogue.restarts < s.restarts && !covered()) {
-    const long count = std::min(s.batch, s.restarts - catalogue.restarts);
-    const twolayer::search_catalogue before = catalogue;
-    twolayer::run_restarts(M, d, static_cast<std::uint64_t>(catalogue.restarts), static_cast<std::uint64_t>(count),
-                           options, catalogue, s.threads);
-    std::ofstream append(path, std::ios::app);
-    append << twolayer::restart_log::batch_record(static_cast<std::uint64_t>(before.restarts),
-                                                  static_cast<std::uint64_t>(count), before, catalogue);
-    append.flush();
-    if (!append)
-      throw std::runtime_error("cannot append to " + path.string());
-    char buffer[160];
-    std::snprintf(buffer, sizeof buffer, "(M, d) = (%d, %d): %ld/%ld restarts, %zu basins, unseen estimate %.2e", M,
-                  d, catalogue.restarts, s.restarts, catalogue.basins.size(), catalogue.unseen_estimate());
-    log(buffer);
-  }
+  app::write_files_atomically({{path, kept}});  // drops a batch cut off by an interruption
+  twolayer::extend_conjecture_search(
+      M, d, options, catalogue,
+      [&](std::uint64_t first, std::uint64_t count, const twolayer::search_catalogue& before,
+          const twolayer::search_catalogue& after) {
+        std::ofstream append(path, std::ios::app);
+        append << twolayer::restart_log::batch_record(first, count, before, after);
+        append.flush();
+        if (!append)
+          throw std::runtime_error("cannot append to " + path.string());
+        char buffer[160];
+        std::snprintf(buffer, sizeof buffer, "(M, d) = (%d, %d): %ld/%ld restarts, %zu basins, unseen estimate %.2e",
+                      M, d, after.restarts, s.restarts, after.basins.size(), after.unseen_estimate());
+        log(buffer);
+      });
   return catalogue;
 }
 
 case_result run_case(const settings& s, int M, int d, const std::function<void(const std::string&)>& log)
 {
-  case_result r;
-  r.M = M;
-  r.d = d;
-  twolayer::multi_start_options options;
-  options.seed = s.seed;
-  r.catalogue = search(s, M, d, options, log);
-
-  r.optima = twolayer::catalogue_optima<Real>(r.catalogue, s.polish_max, [&](const std::string& line) {
+  twolayer::conjecture_search_options options;
+  options.restarts = s.restarts;
+  options.until_coverage = s.until_coverage;
+  options.batch = s.batch;
+  options.threads = s.threads;
+  options.search.seed = s.seed;
+  auto catalogue = search(s, M, d, options, log);
+  return twolayer::analyse_conjecture_case<Real>(M, d, std::move(catalogue), s.polish_max, [&](const std::string& line) {
     log("(M, d) = (" + std::to_string(M) + ", " + std::to_string(d) + "): " + line);
   });
-
-  const Real c = twolayer::sphere_relu_mean<Real>(static_cast<unsigned>(d));
-  r.relative_loss_factor = 2 * twolayer::pi<Real>() * d * c * c;
-  if (M >= 2 && M <= d + 1) {
-    using std::sqrt;
-    const Real epsilon = Eigen::NumTraits<Real>::epsilon();
-    const Real singular_tolerance = sqrt(epsilon);
-    const matrix<Real> U = twolayer::simplex_etf<Real>(M, d);
-    r.phi_etf = twolayer::simplex_etf_phi<Real>(M);
-    const auto value = twolayer::reduced_objective(U, singular_tolerance);
-    r.etf_gradient_norm =
-        twolayer::project_to_tangent(U, twolayer::reduced_objective_euclidean_gradient(U, value.weights)).norm();
-    const matrix<Real> hessian = twolayer::reduced_objective_hessian(U, singular_tolerance);
-    const Real largest =
-        Eigen::SelfAdjointEigenSolver<matrix<Real>>(hessian, Eigen::EigenvaluesOnly).eigenvalues().cwiseAbs().maxCoeff();
-    r.etf_test = twolayer::second_order_test(U, twolayer::zero_threshold_for(r.etf_gradient_norm, largest),
-                                             singular_tolerance);
-
-    // joint (b, V) Hessian of L~ at (s*, U), α = 1: zero modes = orbit + M, all others positive
-    const vector<Real> scales = Real(r.relative_loss_factor) * value.weights;  // 2π d c_d² K̂⁻¹1
-    const matrix<Real> joint =
-        twolayer::simplified_objective_hessian<Real>(Real(1), static_cast<unsigned>(d), scales, U);
-    const vector<Real> spectrum = Eigen::SelfAdjointEigenSolver<matrix<Real>>(joint, Eigen::EigenvaluesOnly).eigenvalues();
-    r.joint_threshold = twolayer::zero_threshold_for(r.etf_gradient_norm, Real(spectrum.cwiseAbs().maxCoeff()));
-    r.joint_expected = r.etf_test->orbit_dim + M;
-    bool first = true;
-    for (Eigen::Index i = 0; i < spectrum.size(); ++i) {
-      if (abs(spectrum(i)) <= r.joint_threshold) {
-        ++r.joint_zero_modes;
-        continue;
-      }
-      r.joint_negative += spectrum(i) < 0;
-      if (first || abs(spectrum(i)) < r.joint_margin)
-        r.joint_margin = abs(spectrum(i));
-      first = false;
-    }
-  }
-  return r;
 }
 
 // --- rendering -----------------------------------------------------------------------------
 
-std::string structure(const twolayer::polished_optimum<Real>& p, int M)
-{
-  std::string text = "span " + std::to_string(p.invariants.span);
-  if (p.etf_size == M)
-    text += ", simplex ETF";
-  else if (p.etf_size > 0)
-    text += ", simplex ETF of " + std::to_string(p.etf_size) + " distinct directions";
-  if (p.invariants.coincident_pairs > 0)
-    text += ", " + std::to_string(p.invariants.coincident_pairs) + " coincident pair(s)";
-  if (p.invariants.antipodal_pairs > 0)
-    text += ", " + std::to_string(p.invariants.antipodal_pairs) + " antipodal pair(s)";
-  return text;
-}
+std::string structure(const twolayer::polished_optimum<Real>& p, int M) { return twolayer::structure_summary(p, M); }
 
 /// The point's value as the reports print it: its polished digits where it was polished and
 /// classified, else the double search's 10 digits.
 std::string point_value(const twolayer::catalogued_point<Real>& p)
 {
   if (p.polished && p.polished->classified)
-    return show(p.polished->polish.phi, p.polished->digits_known);
+    return show(p.polished->polish.value, p.polished->digits_known);
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.9e", p.search_phi);
   return buffer;
@@ -330,14 +263,14 @@ std::string point_verdict(const twolayer::catalogued_point<Real>& p)
     return "not polished (beyond --polish-max)";
   if (!p.polished->classified)
     return "not classified: " + p.polished->stall_note;
-  return p.polished->second_order.verdict;
+  return twolayer::to_string(p.polished->second_order.verdict);
 }
 
 /// Digits to which the best point is known to agree with Φ_ETF: their agreement, capped by
 /// the digits known of each (a value cannot agree to more digits than it carries).
 int checkable_agreement(const twolayer::polished_optimum<Real>& best, const Real& phi_etf, int digits)
 {
-  return std::min({twolayer::agreeing_digits(best.polish.phi, phi_etf), best.digits_known, etf_digits(digits)});
+  return std::min({twolayer::agreeing_digits(best.polish.value, phi_etf), best.digits_known, etf_digits(digits)});
 }
 
 report::table summary_table(const std::vector<case_result>& results, int digits)
@@ -358,8 +291,8 @@ report::table summary_table(const std::vector<case_result>& results, int digits)
     std::vector<std::string> row{std::to_string(r.M), std::to_string(r.d), std::to_string(c.restarts)};
     row.push_back(r.phi_etf ? show(*r.phi_etf, etf_digits(digits)) : "");
     if (best) {
-      row.push_back(show(best->polish.phi, best->digits_known));
-      row.push_back(r.phi_etf ? show3(Real(best->polish.phi - *r.phi_etf)) : "");
+      row.push_back(show(best->polish.value, best->digits_known));
+      row.push_back(r.phi_etf ? show3(Real(best->polish.value - *r.phi_etf)) : "");
       row.push_back(std::to_string(best->digits_known));
     } else {
       row.insert(row.end(), {"", "", ""});
@@ -378,7 +311,7 @@ report::table summary_table(const std::vector<case_result>& results, int digits)
     row.push_back(std::to_string(o.search_basins));
     if (best) {
       const auto& t2 = best->second_order;
-      row.insert(row.end(), {t2.verdict, show3(t2.zero_threshold), show3(t2.margin), std::to_string(t2.orbit_dim),
+      row.insert(row.end(), {twolayer::to_string(t2.verdict), show3(t2.zero_threshold), show3(t2.margin), std::to_string(t2.orbit_dim),
                              std::to_string(t2.zero_modes)});
     } else {
       row.insert(row.end(), {"", "", "", "", ""});
@@ -389,11 +322,11 @@ report::table summary_table(const std::vector<case_result>& results, int digits)
     row.push_back(best ? best->convergence : "");
     row.push_back(best ? structure(*best, r.M) : "");
     row.push_back(best ? best->second_order.degeneracy_note() : "");
-    row.push_back(r.etf_test ? r.etf_test->verdict : "");
+    row.push_back(r.etf_test ? twolayer::to_string(r.etf_test->verdict) : "");
     row.push_back(r.phi_etf ? show3(r.etf_gradient_norm) : "");
     row.push_back(r.phi_etf ? std::to_string(r.joint_zero_modes) : "");
     row.push_back(r.phi_etf ? std::to_string(r.joint_expected) : "");
-    row.push_back(best ? show(Real(1 - r.relative_loss_factor * best->polish.phi), std::min(best->digits_known, 12)) : "");
+    row.push_back(best ? show(Real(1 - r.relative_loss_factor * best->polish.value), std::min(best->digits_known, 12)) : "");
     t.add_row(row);
   }
   return t;
@@ -476,7 +409,7 @@ std::string gain_beyond_etf(const std::vector<case_result>& results)
   std::map<std::pair<int, int>, Real> best;
   for (const auto& r : results)
     if (const auto* b = best_polished(r))
-      best[{r.d, r.M}] = b->polish.phi;
+      best[{r.d, r.M}] = b->polish.value;
   std::map<int, std::vector<double>> gains;  // per d
   double lowest = 0, highest = 0;
   std::string lowest_at, highest_at;
@@ -515,7 +448,7 @@ std::string gain_beyond_etf(const std::vector<case_result>& results)
   return text + ".";
 }
 
-std::string figure_line(const report::drawn_figures& drawn, const std::string& name, const std::string& caption)
+std::string figure_line(const app::drawn_figures& drawn, const std::string& name, const std::string& caption)
 {
   const std::string failure = drawn.failure_of(name);
   if (!failure.empty())
@@ -523,7 +456,7 @@ std::string figure_line(const report::drawn_figures& drawn, const std::string& n
   return "![" + caption + "](" + name + ".svg)\n\n";
 }
 
-std::string markdown(const settings& s, const std::vector<case_result>& results, const report::drawn_figures& drawn,
+std::string markdown(const settings& s, const std::vector<case_result>& results, const app::drawn_figures& drawn,
                      bool phi_figure, bool hessian_figure)
 {
   std::ostringstream out;
@@ -550,7 +483,7 @@ std::string markdown(const settings& s, const std::vector<case_result>& results,
          "the maxima only: maxima reached by one restart (singletons) and the Good–Turing estimate singletons / "
          "restarts that ended in a maximum.\n\n"
       << "At the exact simplex ETF (2 ≤ M ≤ d+1) the report also gives the Riemannian gradient norm (zero by "
-         "DESIGN §3: the ETF is exactly critical), the verdict there, and the joint (b, V) Hessian of L~ at "
+         "docs/mathematics.md §3: the ETF is exactly critical), the verdict there, and the joint (b, V) Hessian of L~ at "
          "(s*, ETF), whose zero modes must be the orbit plus one rescaling per neuron.\n\n";
   out << report::to_markdown(brief_table(results, s.digits)) << "\n";
   if (const auto gain = gain_beyond_etf(results); !gain.empty())
@@ -592,7 +525,7 @@ std::string markdown(const settings& s, const std::vector<case_result>& results,
             << " digits (the fewer of the digits known of the two)"
             << (best->etf_size == r.M ? " and is a simplex ETF" : " but is not a simplex ETF") << ".";
       }
-      out << " At the exact ETF: gradient norm " << show3(r.etf_gradient_norm) << ", verdict `" << r.etf_test->verdict
+      out << " At the exact ETF: gradient norm " << show3(r.etf_gradient_norm) << ", verdict `" << twolayer::to_string(r.etf_test->verdict)
           << "` (" << r.etf_test->zero_modes << " zero modes, orbit " << r.etf_test->orbit_dim << ", threshold "
           << show3(r.etf_test->zero_threshold) << ", margin " << show3(r.etf_test->margin) << ")";
       if (!r.etf_test->degeneracy_note().empty())
@@ -603,14 +536,14 @@ std::string markdown(const settings& s, const std::vector<case_result>& results,
     } else if (best) {
       out << "No simplex ETF of " << r.M << " vectors exists in R^" << r.d << " (M > d+1). The best configuration: "
           << structure(*best, r.M) << "; inner products " << inner_product_summary(best->invariants.inner_products)
-          << "; verdict `" << best->second_order.verdict << "`";
+          << "; verdict `" << twolayer::to_string(best->second_order.verdict) << "`";
       if (!best->second_order.degeneracy_note().empty())
         out << " (" << best->second_order.degeneracy_note() << ")";
       const Real phi_full = twolayer::simplex_etf_phi<Real>(r.d + 1);
       out << ". Against the simplex ETF of d+1 = " << r.d + 1 << " vectors: Φ gains "
-          << show3(Real(best->polish.phi - phi_full)) << " (relative loss r = 1 − 2π d c_d² Φ goes from "
+          << show3(Real(best->polish.value - phi_full)) << " (relative loss r = 1 − 2π d c_d² Φ goes from "
           << show(Real(1 - r.relative_loss_factor * phi_full), 6) << " to "
-          << show(Real(1 - r.relative_loss_factor * best->polish.phi), 6) << ").\n\n";
+          << show(Real(1 - r.relative_loss_factor * best->polish.value), 6) << ").\n\n";
     } else {
       out << "No point of this case was polished to its target: nothing is classified.\n\n";
     }
@@ -632,7 +565,7 @@ report::line_plot phi_plot(const std::vector<case_result>& results)
     series.label = "d = " + std::to_string(r.d) + ": best found";
     series.style = "points pt 7 lt " + std::to_string(r.d - 1);
     if (const auto* best = best_polished(r))
-      series.points.push_back({double(r.M) + 0.04 * (r.d - 5), static_cast<double>(best->polish.phi)});
+      series.points.push_back({double(r.M) + 0.04 * (r.d - 5), static_cast<double>(best->polish.value)});
     if (r.phi_etf)
       etf[r.M] = static_cast<double>(*r.phi_etf);
   }
@@ -688,7 +621,7 @@ int main(int argc, char** argv)
   cli::parser p(
       "twolayer-etf",
       "Checks the simplex-ETF conjecture for the reduced ReLU objective Phi(U) = 1'K(U)^-1 1 on\n"
-      "(S^{d-1})^M (DESIGN.md section 3): multi-start L-BFGS search in double, Newton polish of\n"
+      "(S^{d-1})^M (docs/mathematics.md section 3): multi-start L-BFGS search in double, Newton polish of\n"
       "every search basin at --digits, the second-order test of each point whose polish reached its\n"
       "target (others: not classified), deduplication after the polish by an exact matching of Gram\n"
       "matrices, counts by kind (maxima, degenerate, saddles) and coverage over the maxima.\n"
@@ -696,8 +629,10 @@ int main(int argc, char** argv)
       "etf_hessian.svg (when a case has an ETF) and for d = 2, 3 etf_M<M>_d<d>.svg (each with its\n"
       "gnuplot script) into --out, and a resumable restart log per case. A figure gnuplot cannot\n"
       "draw is reported (stderr, etf.md) and the reports are written all the same.\n"
-      "Exit status: 0 written, 1 failed (reports not replaced), 2 usage error or a restart log that\n"
-      "cannot be resumed (other settings, corrupted).",
+      "Exit status: 0 written and no counterexample, 1 a case is a counterexample (a polished\n"
+      "configuration beats Phi_ETF by more than its stated error; the reports are written) or the\n"
+      "run failed (reports not replaced), 2 usage error or a restart log that cannot be resumed\n"
+      "(other settings, corrupted). Verdicts: docs/mathematics.md section 5.",
       {{"M", "LIST", "", "compressed widths (any M >= 1, also M > d+1)"},
        {"d", "LIST", "", "input dimensions"},
        {"grid", "", "", "every (M, d) with 2 <= d <= 8 and 2 <= M <= d+3"},
@@ -714,11 +649,7 @@ int main(int argc, char** argv)
        {"threads", "T", "all cores", "worker threads (results do not depend on it)"},
        {"progress", "", "", "progress on stderr (default when stderr is a terminal)"},
        {"quiet", "", "", "no progress"}});
-  settings s;
-  if (const auto status = cli::parse_or_exit(p, argc, argv, "twolayer-etf", version, s, parse))
-    return *status;
-
-  try {
+  return cli::run_main<settings>(p, argc, argv, "twolayer-etf", version, parse, [&](const settings& s) {
     twolayer::scoped_precision precision(static_cast<unsigned>(s.digits));
     const auto start = std::chrono::steady_clock::now();
     auto log = [&](const std::string& line) {
@@ -732,7 +663,7 @@ int main(int argc, char** argv)
 
     // Figures first: a figure that cannot be drawn is reported (stderr and etf.md) and the
     // reports are written all the same. A figure with nothing to show is not drawn.
-    std::vector<report::figure> figures;
+    std::vector<app::figure> figures;
     for (const auto& r : results)
       if ((r.d == 2 || r.d == 3) && best_polished(r)) {
         const matrix<double> U = best_polished(r)->polish.U.template cast<double>();
@@ -749,7 +680,7 @@ int main(int argc, char** argv)
     const bool hessian_figure = report::has_points(hessian);
     if (hessian_figure)
       figures.push_back({"etf_hessian", report::gnuplot_script(hessian)});
-    const auto drawn = report::draw_figures(figures);
+    const auto drawn = app::draw_figures(figures);
 
     std::vector<std::pair<std::filesystem::path, std::string>> files{
         {s.out / "etf.csv", report::to_csv(summary_table(results, s.digits))},
@@ -760,17 +691,18 @@ int main(int argc, char** argv)
                                 "\n" + report::to_latex(optima_table(results))}};
     for (const auto& [name, contents] : drawn.files)
       files.push_back({s.out / name, contents});
-    report::write_files_atomically(files);
+    app::write_files_atomically(files);
     for (const auto& failure : drawn.failures)
       std::cerr << "twolayer-etf: warning: figure not drawn, the reports are written: " << failure << "\n";
     log("wrote " + (s.out / "etf.md").string());
     std::cout << report::render(brief_table(results, s.digits), s.format);
-    return 0;
-  } catch (const twolayer::restart_log::log_error& e) {
-    std::cerr << "twolayer-etf: error: " << e.what() << "\n";
-    return 2;
-  } catch (const std::exception& e) {
-    std::cerr << "twolayer-etf: error: " << e.what() << "\n";
-    return 1;
-  }
+    std::vector<twolayer::conjecture_decision> decisions;
+    for (const auto& r : results) {
+      decisions.push_back(twolayer::decide_conjecture(twolayer::evidence_of(r)));
+      if (decisions.back().verdict == twolayer::conjecture_verdict::counterexample)
+        std::cerr << "twolayer-etf: COUNTEREXAMPLE at (M, d) = (" << r.M << ", " << r.d
+                  << "): " << decisions.back().reason << "\n";
+    }
+    return twolayer::conjecture_exit_status(decisions);
+  });
 }

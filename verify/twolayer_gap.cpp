@@ -1,14 +1,14 @@
 // twolayer-gap: the gap between the finite objective L_N of realised targets and the
-// simplified objective L~ (DESIGN.md §5), over a grid of laws × d × N × replicates and
+// simplified objective L~ (docs/mathematics.md §5), over a grid of laws × d × N × replicates and
 // compressed widths M; writes gap.md, gap.csv, gap.json and gap_sup_dev.svg.
 #include "cli.hpp"
+#include "support/atomic_file.hpp"
+#include "support/figures.hpp"
 
-#include "twolayer/check/gap_measurement.hpp"
-#include "twolayer/numeric/parallel.hpp"
-#include "twolayer/report/atomic_file.hpp"
-#include "twolayer/report/loglog_fit.hpp"
+#include "twolayer/check/loglog_fit.hpp"
 #include "twolayer/report/gnuplot.hpp"
 #include "twolayer/report/table.hpp"
+#include "twolayer/study/gap_study.hpp"
 
 #include <unistd.h>
 
@@ -25,6 +25,7 @@ namespace {
 
 namespace cli = twolayer::cli;
 namespace report = twolayer::report;
+namespace app = twolayer::app;
 using twolayer::gap_row;
 
 constexpr const char* version = "0.1.0";
@@ -152,7 +153,7 @@ std::string number(double x)
 std::string cell(const std::optional<double>& x) { return x ? number(*x) : std::string(); }
 
 // "mean ± sd" with the given printf formats (just the mean for a single value).
-std::string spread_text(const std::optional<report::spread>& s, const char* mean_format,
+std::string spread_text(const std::optional<twolayer::spread>& s, const char* mean_format,
                         const char* spread_format)
 {
   if (!s)
@@ -167,16 +168,12 @@ std::string spread_text(const std::optional<report::spread>& s, const char* mean
 
 std::string mean_and_spread(const std::vector<double>& values)
 {
-  return spread_text(report::spread_of(values), "%.3e", "%.3e ± %.1e");
+  return spread_text(twolayer::spread_of(values), "%.3e", "%.3e ± %.1e");
 }
 
-std::string slope_text(const std::optional<report::spread>& s) { return spread_text(s, "%.3f", "%.3f ± %.3f"); }
+std::string slope_text(const std::optional<twolayer::spread>& s) { return spread_text(s, "%.3f", "%.3f ± %.3f"); }
 
-struct results {
-  std::vector<twolayer::law_summary> laws;           // per (law, d), grid order
-  std::vector<twolayer::simplified_optimum> optima;  // per (M, d)
-  std::vector<gap_row> rows;                         // grid order
-};
+using results = twolayer::gap_study_results;
 
 // --- rendering ---------------------------------------------------------------
 
@@ -218,78 +215,39 @@ report::table optima_table(const results& r)
   return t;
 }
 
-// One sup_cross_dev per realisation (the rows repeat it for every M).
-std::map<std::tuple<std::string, unsigned, std::size_t>, std::vector<std::pair<unsigned, double>>>
-sup_by_cell(const results& r)
-{
-  std::map<std::tuple<std::string, unsigned, std::size_t>, std::vector<std::pair<unsigned, double>>> cells;
-  std::set<std::tuple<std::string, unsigned, std::size_t, unsigned>> seen;
-  for (const auto& row : r.rows)
-    if (row.sup_cross_dev && seen.insert({row.law, row.d, row.N, row.replicate}).second)
-      cells[{row.law, row.d, row.N}].push_back({row.replicate, *row.sup_cross_dev});
-  return cells;
-}
-
 struct fit_tables {
   report::table in_N, in_d;
 };
 
-// Exponents of sup_cross_dev: one least-squares slope per replicate (over the N, or the d,
-// of the grid), then their mean and spread, and a bootstrap interval of the mean over the
-// replicates (report/loglog_fit.hpp says why a pooled fit would only repeat the mean).
+// The exponents of sup_cross_dev (study/gap_study.hpp) as tables: mean ± sd of the per-replicate
+// slopes, the bootstrap interval of the mean, the number of replicates.
 fit_tables fits(const settings& s, const results& r)
 {
-  const auto cells = sup_by_cell(r);
+  const auto fitted = twolayer::fit_exponents(s.grid, r);
   fit_tables f{{"Fitted exponent of sup_cross_dev in N (per law and d)",
                 {"law", "d", "exponent_mean_sd", "exponent_bootstrap_95", "replicates"},
                 {}},
                {"Fitted exponent of sup_cross_dev in d (per law and N)",
                 {"law", "N", "exponent_mean_sd", "exponent_bootstrap_95", "replicates"},
                 {}}};
-  auto fit_row = [&](const std::vector<std::pair<double, std::pair<unsigned, double>>>& points) {
-    std::map<unsigned, std::vector<std::pair<double, double>>> by_replicate;
-    for (const auto& [x, ry] : points)
-      by_replicate[ry.first].push_back({x, ry.second});
-    std::vector<double> slopes;
-    for (const auto& [rep, pts] : by_replicate)
-      if (auto slope = report::loglog_slope(pts))
-        slopes.push_back(*slope);
-    const auto interval = report::bootstrap_mean_interval(slopes);
+  auto row = [](const twolayer::exponent_fit& fit) {
     char interval_text[64] = "";
-    if (interval)
-      std::snprintf(interval_text, sizeof interval_text, "[%.3f, %.3f]", interval->first, interval->second);
-    return std::vector<std::string>{slope_text(report::spread_of(slopes)), interval_text,
-                                    std::to_string(slopes.size())};
+    if (fit.interval)
+      std::snprintf(interval_text, sizeof interval_text, "[%.3f, %.3f]", fit.interval->first, fit.interval->second);
+    return std::vector<std::string>{fit.law, std::to_string(fit.at), slope_text(fit.summary), interval_text,
+                                    std::to_string(fit.slopes.size())};
   };
-  for (const auto& law : s.grid.laws) {
-    for (unsigned d : s.grid.dimensions) {
-      std::vector<std::pair<double, std::pair<unsigned, double>>> points;
-      for (std::size_t N : s.grid.widths)
-        if (auto it = cells.find({law.name(), d, N}); it != cells.end())
-          for (const auto& ry : it->second)
-            points.push_back({double(N), ry});
-      auto row = fit_row(points);
-      row.insert(row.begin(), {law.name(), std::to_string(d)});
-      f.in_N.add_row(row);
-    }
-    for (std::size_t N : s.grid.widths) {
-      std::vector<std::pair<double, std::pair<unsigned, double>>> points;
-      for (unsigned d : s.grid.dimensions)
-        if (auto it = cells.find({law.name(), d, N}); it != cells.end())
-          for (const auto& ry : it->second)
-            points.push_back({double(d), ry});
-      auto row = fit_row(points);
-      row.insert(row.begin(), {law.name(), std::to_string(N)});
-      f.in_d.add_row(row);
-    }
-  }
+  for (const auto& fit : fitted.in_N)
+    f.in_N.add_row(row(fit));
+  for (const auto& fit : fitted.in_d)
+    f.in_d.add_row(row(fit));
   return f;
 }
 
 /// sup_cross_dev against N, one line per (law, d), the fitted exponent in the legend.
 std::string plot_script(const settings& s, const results& r)
 {
-  const auto cells = sup_by_cell(r);
+  const auto cells = twolayer::sup_cross_dev_by_cell(r);
   report::line_plot plot{"sup-deviation of the cross term against N (geometric mean over replicates)",
                          "N (target width)", "sup_v |(1/N) sum a_i K(w_i,v) - E~(v)|", true, true, {}};
   for (std::size_t l = 0; l < s.grid.laws.size(); ++l)
@@ -304,7 +262,7 @@ std::string plot_script(const settings& s, const results& r)
             log_sum += std::log(ry.second);
           series.points.push_back({double(N), std::exp(log_sum / double(it->second.size()))});
         }
-      const auto slope = report::loglog_slope(series.points);
+      const auto slope = twolayer::loglog_slope(series.points);
       char text[32];
       std::snprintf(text, sizeof text, "%+.2f", slope ? *slope : 0.0);
       series.label = s.grid.laws[l].name() + ", d = " + std::to_string(d) + (slope ? ": slope " + std::string(text) : "");
@@ -354,7 +312,7 @@ std::string markdown(const settings& s, const results& r)
       << "); the thread count does not change a byte. Every row is in `gap.csv` / `gap.json`; "
          "`gap_sup_dev.svg` plots the sup-deviation against N.\n\n"
       << "Target f_N(x) = (1/N) Σ a_i relu(<w_i,x>) with a ≡ 1 and w = ξ/√d (τ = 1), ξ with i.i.d. "
-         "entries of the law; simplified objective of DESIGN.md §2 with α = E‖w‖. "
+         "entries of the law; simplified objective of docs/mathematics.md §2 with α = E‖w‖. "
       << s.grid.replicates << " replicates per (law, d, N), each with its own seed derived from (seed, law, d, N, "
          "replicate).\n\n"
       << "## What the columns are\n\n"
@@ -458,54 +416,13 @@ results run(const settings& s)
   using clock = std::chrono::steady_clock;
   const auto start = clock::now();
   std::mutex log_mutex;
-  auto log = [&](const std::string& line) {
+  return twolayer::run_gap_study(s.grid, s.gap, s.threads, [&](const std::string& line) {
     if (!s.progress)
       return;
     std::lock_guard<std::mutex> lock(log_mutex);
     std::cerr << "[" << std::chrono::duration_cast<std::chrono::seconds>(clock::now() - start).count()
               << " s] " << line << std::endl;
-  };
-  results r;
-  for (const auto& law : s.grid.laws)
-    for (unsigned d : s.grid.dimensions) {
-      r.laws.push_back(twolayer::summarise_law(law, d, s.gap));
-      log("law " + law.name() + ", d = " + std::to_string(d) + ": alpha and bias floor");
-    }
-  std::map<std::pair<int, unsigned>, std::size_t> optimum_index;
-  for (unsigned d : s.grid.dimensions)
-    for (int M : twolayer::compressed_widths(s.grid.compressed, d)) {
-      optimum_index[{M, d}] = r.optima.size();
-      r.optima.push_back(twolayer::find_simplified_optimum(M, d, s.gap));
-      log("simplified optimum (M, d) = (" + std::to_string(M) + ", " + std::to_string(d) + ")");
-    }
-
-  struct task {
-    std::size_t law;  // index into r.laws
-    std::size_t N;
-    unsigned replicate;
-  };
-  std::vector<task> tasks;
-  for (std::size_t l = 0; l < r.laws.size(); ++l)
-    for (std::size_t N : s.grid.widths)
-      for (unsigned rep = 0; rep < s.grid.replicates; ++rep)
-        tasks.push_back({l, N, rep});
-  std::vector<std::vector<gap_row>> rows(tasks.size());
-  std::atomic<std::size_t> done{0};
-  twolayer::for_each_task(tasks.size(), s.threads, [&](std::size_t i) {
-    const auto& t = tasks[i];
-    const auto& law = r.laws[t.law];
-    std::vector<const twolayer::simplified_optimum*> optima;
-    for (int M : twolayer::compressed_widths(s.grid.compressed, law.d))
-      optima.push_back(&r.optima[optimum_index.at({M, law.d})]);
-    rows[i] = twolayer::measure_realisation(law, t.N, t.replicate, optima, s.gap);
-    log("realisation " + std::to_string(++done) + "/" + std::to_string(tasks.size()) + ": " + law.law.name() +
-        ", d = " + std::to_string(law.d) + ", N = " + std::to_string(t.N) + ", replicate " +
-        std::to_string(t.replicate));
   });
-  for (auto& part : rows)
-    for (auto& row : part)
-      r.rows.push_back(std::move(row));
-  return r;
 }
 
 }  // namespace
@@ -515,7 +432,7 @@ int main(int argc, char** argv)
   cli::parser p(
       "twolayer-gap",
       "Measures how far the finite objective L_N of realised ReLU targets lies from the\n"
-      "simplified objective L~ (DESIGN.md sections 2 and 5): the sup-deviation of the cross\n"
+      "simplified objective L~ (docs/mathematics.md sections 2 and 5): the sup-deviation of the cross\n"
       "term and its infinite-N floor, the constant-term gap, the gap between the minima (with\n"
       "the realised and the expected scaling factor), the distance of the finite optimum from\n"
       "a simplex ETF, and log-log exponents in N and d. Writes gap.md, gap.csv, gap.json, gap.tex\n"
@@ -540,30 +457,23 @@ int main(int argc, char** argv)
        {"threads", "T", "all cores", "worker threads (results do not depend on it)"},
        {"progress", "", "", "progress on stderr (default when stderr is a terminal)"},
        {"quiet", "", "", "no progress"}});
-  settings s;
-  if (const auto status = cli::parse_or_exit(p, argc, argv, "twolayer-gap", version, s, parse))
-    return *status;
-
-  try {
+  return cli::run_main<settings>(p, argc, argv, "twolayer-gap", version, parse, [&](const settings& s) {
     const results r = run(s);
     const std::string script = plot_script(s, r);
     // the figure is drawn first and may fail: the tables are written whatever it gives
-    const auto drawn = report::draw_figures({{"gap_sup_dev", script}});
+    const auto drawn = app::draw_figures({{"gap_sup_dev", script}});
     std::vector<std::pair<std::filesystem::path, std::string>> files{{s.out / "gap.csv", report::to_csv(rows_table(r))},
                                                                      {s.out / "gap.md", markdown(s, r)},
                                                                      {s.out / "gap.json", json(s, r)},
                                                                      {s.out / "gap.tex", latex(s, r)}};
     for (const auto& [name, contents] : drawn.files)
       files.push_back({s.out / name, contents});
-    report::write_files_atomically(files);
+    app::write_files_atomically(files);
     for (const auto& failure : drawn.failures)
       std::cerr << "twolayer-gap: warning: figure not drawn, the reports are written: " << failure << "\n";
     if (s.progress)
       std::cerr << "wrote " << (s.out / "gap.md").string() << ", gap.csv, gap.json, gap.tex, gap_sup_dev.svg\n";
     std::cout << report::render(fits(s, r).in_N, s.format);
     return 0;
-  } catch (const std::exception& e) {
-    std::cerr << "twolayer-gap: error: " << e.what() << "\n";
-    return 1;
-  }
+  });
 }

@@ -1,4 +1,4 @@
-// twolayer-kernels: every Gaussian kernel and constant of DESIGN.md §2 and §4 by each
+// twolayer-kernels: every Gaussian kernel and constant of docs/mathematics.md §2 and §4 by each
 // independent route the library has, with the digits the routes agree on.
 #include "cli.hpp"
 
@@ -11,7 +11,7 @@
 #include "twolayer/gaussian/relu_target_moments.hpp"
 #include "twolayer/gaussian/sphere_moments.hpp"
 #include "twolayer/numeric/agreement.hpp"
-#include "twolayer/report/atomic_file.hpp"
+#include "support/atomic_file.hpp"
 #include "twolayer/report/table.hpp"
 
 #include <unistd.h>
@@ -27,6 +27,7 @@ using Interval = twolayer::interval_dynamic;
 namespace act = twolayer::activation;
 namespace cli = twolayer::cli;
 namespace report = twolayer::report;
+namespace app = twolayer::app;
 
 constexpr const char* version = "0.1.0";
 constexpr int minimum_digits = 16;
@@ -365,11 +366,7 @@ int main(int argc, char** argv)
        {"format", "md|csv|json|tex", "md", "output format on stdout"},
        {"progress", "", "", "progress on stderr (default when stderr is a terminal)"},
        {"quiet", "", "", "no progress"}});
-  settings s;
-  if (const auto status = cli::parse_or_exit(p, argc, argv, "twolayer-kernels", version, s, parse))
-    return *status;
-
-  try {
+  return cli::run_main<settings>(p, argc, argv, "twolayer-kernels", version, parse, [&](const settings& s) {
     // One precision for the whole process: quadrature nodes are tabulated at it.
     twolayer::scoped_precision precision(static_cast<unsigned>(s.digits));
     const twolayer::quadrature_rules<Real> rules;
@@ -394,14 +391,11 @@ int main(int argc, char** argv)
     }
     v.constant_rows(rules);
     if (s.out)
-      report::write_files_atomically({{*s.out / "kernels.md", render(s, v, report::format::markdown)},
+      app::write_files_atomically({{*s.out / "kernels.md", render(s, v, report::format::markdown)},
                                       {*s.out / "kernels.csv", render(s, v, report::format::csv)},
                                       {*s.out / "kernels.json", render(s, v, report::format::json)},
                                       {*s.out / "kernels.tex", render(s, v, report::format::latex)}});
     std::cout << render(s, v, s.format);
     return v.failed == 0 ? 0 : 1;
-  } catch (const std::exception& e) {
-    std::cerr << "twolayer-kernels: error: " << e.what() << "\n";
-    return 1;
-  }
+  });
 }

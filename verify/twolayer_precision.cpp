@@ -1,4 +1,4 @@
-// twolayer-precision: every headline number of DESIGN.md §2–§3 in double and at 50, 100
+// twolayer-precision: every headline number of docs/mathematics.md §2–§3 in double and at 50, 100
 // and 200 digits, by every independent route the library has for it, with the digits each
 // agrees with the reference (the closed form — for the Hessian margin the analytic Hessian —
 // at the highest precision computed), MPFI enclosures where they exist, and the
@@ -19,7 +19,7 @@
 #include "twolayer/numeric/dual.hpp"
 #include "twolayer/objective/etf_enclosure.hpp"
 #include "twolayer/objective/reduced_hessian.hpp"
-#include "twolayer/report/atomic_file.hpp"
+#include "support/atomic_file.hpp"
 #include "twolayer/report/table.hpp"
 
 #include <unistd.h>
@@ -35,6 +35,7 @@ namespace {
 
 namespace cli = twolayer::cli;
 namespace report = twolayer::report;
+namespace app = twolayer::app;
 namespace mp = boost::multiprecision;
 using twolayer::matrix;
 using twolayer::vector;
@@ -241,7 +242,7 @@ public:
         add<Real>("hessian_margin", "", M, d, "", "analytic", digits,
                   margin_of(matrix<Real>(twolayer::reduced_objective_hessian(U, tolerance)), orbit));
         const int n = M * (d - 1);
-        const matrix<Real> T = twolayer::tangent_bases(U);
+        const matrix<Real> T = twolayer::sphere_product::tangent_bases(U);
         using D2 = twolayer::dual<twolayer::dual<Real>>;
         auto along_dual = [&](const vector<Real>& xi) {
           const vector<Real> ambient = T * xi;
@@ -619,7 +620,7 @@ std::string markdown(const settings& s, const verification& v)
   out << report::to_markdown(summary_table(v)) << "\n";
   out << report::to_markdown(v.certificates) << "\n";
   out << "How the certificate argues (check/strict_max_certificate.hpp): (1) the simplex ETF is critical by symmetry "
-         "(y constant, Σ u_k = 0; DESIGN §3), not by an enclosure of the gradient; (2) the ETF is enclosed by the "
+         "(y constant, Σ u_k = 0; docs/mathematics.md §3), not by an enclosure of the gradient; (2) the ETF is enclosed by the "
          "Helmert construction in MPFI, and every term of the Hessian formula by MPFI's rigorous + − × ÷, sqrt, acos "
          "and π, K̂⁻¹ by an interval Cholesky solve; (3) in a tangent basis made exact by projecting a floating basis "
          "onto u_j^⊥ in intervals, and shown to be a basis (‖TᵀT − I‖_∞ < 1), the Hessian is enclosed in an interval matrix [H]; (4) with Q the floating "
@@ -669,10 +670,7 @@ int main(int argc, char** argv)
                  {"break-route", "ROUTE", "", "test hook: perturb every value of ROUTE by 1e-10 (relative)"},
                  {"progress", "", "", "progress on stderr (default when stderr is a terminal)"},
                  {"quiet", "", "", "no progress"}});
-  settings s;
-  if (const auto status = cli::parse_or_exit(p, argc, argv, "twolayer-precision", version, s, parse))
-    return *status;
-  try {
+  return cli::run_main<settings>(p, argc, argv, "twolayer-precision", version, parse, [&](const settings& s) {
     verification v(s);
     auto log = [&](const char* what) {
       if (s.progress)
@@ -696,7 +694,7 @@ int main(int argc, char** argv)
          << ",\n  \"checks_failed\": " << v.failed << ",\n  \"summary\": " << report::to_json_rows(summary_table(v), "    ")
          << ",\n  \"certificates\": " << report::to_json_rows(v.certificates, "    ")
          << ",\n  \"rows\": " << report::to_json_rows(rows, "    ") << "\n}\n";
-    report::write_files_atomically({{s.out / "precision.csv", report::to_csv(rows)},
+    app::write_files_atomically({{s.out / "precision.csv", report::to_csv(rows)},
                                     {s.out / "precision_certificates.csv", report::to_csv(v.certificates)},
                                     {s.out / "precision.md", markdown(s, v)},
                                     {s.out / "precision.json", json.str()},
@@ -707,8 +705,5 @@ int main(int argc, char** argv)
     std::cout << report::render(summary_table(v), s.format) << (s.format == report::format::markdown ? "\n" : "")
               << report::render(v.certificates, s.format);
     return v.failed == 0 ? 0 : 1;
-  } catch (const std::exception& e) {
-    std::cerr << "twolayer-precision: error: " << e.what() << "\n";
-    return 1;
-  }
+  });
 }

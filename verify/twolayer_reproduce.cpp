@@ -3,7 +3,7 @@
 // their quick versions), each writing into --out, and then writes the index
 // --out/README.md (with .csv, .json, .tex of its verdict table): every report linked, the
 // command and settings of each, the source version, and per (M, d) one verdict on the
-// simplex-ETF conjecture (DESIGN.md section 3):
+// simplex-ETF conjecture (docs/mathematics.md section 3):
 //
 //   consistent      the best Φ found equals Φ_ETF within its stated error, and the ETF
 //                   passed the second-order test (strict local maximum);
@@ -17,7 +17,8 @@
 #include "cli.hpp"
 
 #include "twolayer/numeric/scalar.hpp"
-#include "twolayer/report/atomic_file.hpp"
+#include "twolayer/study/conjecture_verdict.hpp"
+#include "support/atomic_file.hpp"
 #include "twolayer/report/table.hpp"
 
 #include <fcntl.h>
@@ -40,6 +41,7 @@ namespace {
 
 namespace cli = twolayer::cli;
 namespace report = twolayer::report;
+namespace app = twolayer::app;
 using Real = twolayer::mpfr_dynamic;
 
 constexpr const char* version = "0.1.0";
@@ -220,7 +222,7 @@ struct verdict_row {
   std::string verdict, phi_best, phi_etf, delta, digits, etf_second_order, certificate, reason;
 };
 
-/// The verdict of DESIGN.md section 3's conjecture for each (M, d) of etf.csv.
+/// The verdict of docs/mathematics.md section 3's conjecture for each (M, d) of etf.csv.
 std::vector<verdict_row> verdicts(const std::filesystem::path& out)
 {
   const csv_table etf = load(out / "etf.csv");
@@ -244,36 +246,22 @@ std::vector<verdict_row> verdicts(const std::filesystem::path& out)
     v.etf_second_order = etf.at(r, "etf_hessian_verdict");
     if (auto it = certificates.find({v.M, v.d}); it != certificates.end())
       v.certificate = it->second;
-    if (v.M > v.d + 1) {
-      v.verdict = "no conjecture";
-      v.reason = "no simplex ETF of M vectors in R^d; best found: " + etf.at(r, "best_structure") + ", `" +
-                 etf.at(r, "hessian_verdict") + "`";
-      list.push_back(v);
-      continue;
+    twolayer::conjecture_evidence<Real> e;
+    e.M = v.M;
+    e.d = v.d;
+    if (!v.phi_best.empty() && !v.digits.empty()) {
+      e.phi_best = Real(v.phi_best);
+      e.digits_known = std::stoi(v.digits);
     }
-    if (v.phi_best.empty() || v.digits.empty()) {
-      v.verdict = "undecided";
-      v.reason = "no polished optimum";
-      list.push_back(v);
-      continue;
-    }
-    const Real best(v.phi_best);
-    const Real reference(v.phi_etf);
-    const Real error = abs(reference) * pow(Real(10), -std::stoi(v.digits));
-    if (best - reference > error) {
-      v.verdict = "counterexample";
-      v.reason = "a polished configuration exceeds Phi_ETF by more than 10^-" + v.digits + " (relative)";
-    } else if (abs(best - reference) <= error && v.etf_second_order == "strict_local_max") {
-      v.verdict = "consistent";
-      v.reason = "best found = Phi_ETF to " + v.digits + " digits; ETF strict local maximum";
-    } else if (abs(best - reference) <= error) {
-      v.verdict = "undecided";
-      v.reason = "best found = Phi_ETF, but the second-order test at the ETF gives `" + v.etf_second_order + "`" +
-                 (etf.at(r, "degeneracy_note").empty() ? "" : ": " + etf.at(r, "degeneracy_note"));
-    } else {
-      v.verdict = "undecided";
-      v.reason = "the best found lies below Phi_ETF by more than its error: the search did not reach the ETF";
-    }
+    if (!v.phi_etf.empty())
+      e.phi_etf = Real(v.phi_etf);
+    e.etf_second_order = v.etf_second_order;
+    e.best_degeneracy_note = etf.at(r, "degeneracy_note");
+    e.best_structure = etf.at(r, "best_structure");
+    e.best_second_order = etf.at(r, "hessian_verdict");
+    const auto decision = twolayer::decide_conjecture(e);
+    v.verdict = twolayer::to_string(decision.verdict);
+    v.reason = decision.reason;
     list.push_back(v);
   }
   return list;
@@ -311,7 +299,7 @@ std::string index_markdown(const settings& s, const std::vector<step>& list, con
       << "one command; the thread count changes no byte, and no report holds a date or a host name. The README at "
          "the top of the repository says how long it took.\n\n"
       << "## The simplex-ETF conjecture, per (M, d)\n\n"
-      << "DESIGN.md section 3: for M <= d+1 the maximum of Phi(U) = 1'K(U)^-1 1 over (S^{d-1})^M is Phi_ETF(M), "
+      << "docs/mathematics.md section 3: for M <= d+1 the maximum of Phi(U) = 1'K(U)^-1 1 over (S^{d-1})^M is Phi_ETF(M), "
          "attained only at simplex ETFs. `consistent`: the best Phi found by the search equals Phi_ETF within its "
          "stated error (`digits_known`) and the exact ETF passed the second-order test (strict local maximum); "
          "`counterexample`: a polished configuration exceeds Phi_ETF by more than its stated error; `undecided`: "
@@ -366,13 +354,9 @@ int main(int argc, char** argv)
        {"threads", "T", "all cores", "worker threads of every step (results do not depend on it)"},
        {"progress", "", "", "progress on stderr (default when stderr is a terminal)"},
        {"quiet", "", "", "no progress"}});
-  settings s;
-  if (const auto status = cli::parse_or_exit(p, argc, argv, program, version, s, parse))
-    return *status;
-
-  std::signal(SIGINT, forward);
-  std::signal(SIGTERM, forward);
-  try {
+  return cli::run_main<settings>(p, argc, argv, program, version, parse, [&](const settings& s) {
+    std::signal(SIGINT, forward);
+    std::signal(SIGTERM, forward);
     const auto directory = std::filesystem::canonical("/proc/self/exe").parent_path();
     auto list = steps(s);
     const auto start = std::chrono::steady_clock::now();
@@ -394,7 +378,7 @@ int main(int argc, char** argv)
     }
     const auto rows = verdicts(s.out);
     const report::table table = verdict_table(rows);
-    report::write_files_atomically({{s.out / "README.md", index_markdown(s, list, rows)},
+    app::write_files_atomically({{s.out / "README.md", index_markdown(s, list, rows)},
                                     {s.out / "verdicts.csv", report::to_csv(table)},
                                     {s.out / "verdicts.json", report::to_json_rows(table) + "\n"},
                                     {s.out / "verdicts.tex", "% " + std::string(program) + (s.quick ? " --quick" : "") +
@@ -407,8 +391,5 @@ int main(int argc, char** argv)
     for (const auto& v : rows)
       failed = failed || v.verdict == "counterexample";
     return failed ? 1 : 0;
-  } catch (const std::exception& e) {
-    std::cerr << program << ": error: " << e.what() << "\n";
-    return 1;
-  }
+  });
 }

@@ -1,11 +1,11 @@
-// twolayer-sample-network: a target network drawn from one of the laws of DESIGN.md §2
+// twolayer-sample-network: a target network drawn from one of the laws of docs/mathematics.md §2
 // (w = (τ/√d) ξ, ξ with i.i.d. gaussian, rademacher or uniform entries; a ≡ 1), written as
 // the files twolayer-compress reads: a.npy (N,), W.npy (N, d), and the same as CSV.
 #include "cli.hpp"
 
 #include "twolayer/io/npy.hpp"
 #include "twolayer/model/target_law.hpp"
-#include "twolayer/report/atomic_file.hpp"
+#include "support/atomic_file.hpp"
 
 #include <cstdio>
 #include <filesystem>
@@ -65,7 +65,7 @@ int main(int argc, char** argv)
 {
   cli::parser p(program,
                 "Draws a target network f(x) = sum_i a_i relu-or-any(<w_i, x>) with a = 1 and w = xi/sqrt(d), xi\n"
-                "with i.i.d. entries of the chosen law (DESIGN.md section 2), seeded portably, and writes\n"
+                "with i.i.d. entries of the chosen law (docs/mathematics.md section 2), seeded portably, and writes\n"
                 "a.npy (N,), W.npy (N, d), a.csv, W.csv into --out: the input of twolayer-compress.\n"
                 "Exit status: 0 written, 1 failed, 2 usage error.",
                 {{"law", "NAME", "gaussian", "entry law: gaussian, rademacher, uniform"},
@@ -73,10 +73,7 @@ int main(int argc, char** argv)
                  {"d", "d", "", "input dimension"},
                  {"seed", "S", "1", "seed"},
                  {"out", "DIR", "", "output directory (created if missing)"}});
-  settings s;
-  if (const auto status = cli::parse_or_exit(p, argc, argv, program, version, s, parse))
-    return *status;
-  try {
+  return cli::run_main<settings>(p, argc, argv, program, version, parse, [&](const settings& s) {
     std::error_code error;
     std::filesystem::create_directories(s.out, error);
     if (error || !std::filesystem::is_directory(s.out)) {
@@ -90,14 +87,11 @@ int main(int argc, char** argv)
     for (Eigen::Index i = 0; i < W.rows(); ++i)
       for (Eigen::Index k = 0; k < W.cols(); ++k)
         w[static_cast<std::size_t>(i * W.cols() + k)] = W(i, k);
-    twolayer::report::write_files_atomically(
+    twolayer::app::write_files_atomically(
         {{s.out / "a.npy", twolayer::io::npy_bytes({s.N}, a)},
          {s.out / "W.npy", twolayer::io::npy_bytes({s.N, s.d}, w)},
          {s.out / "a.csv", csv(target.a)},
          {s.out / "W.csv", csv(W)}});
     return 0;
-  } catch (const std::exception& e) {
-    std::cerr << program << ": error: " << e.what() << "\n";
-    return 1;
-  }
+  });
 }

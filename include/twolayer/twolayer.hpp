@@ -1,18 +1,20 @@
 // Everything twolayer offers, for users who prefer one include. The rooms, lowest first:
-// numeric ← model ← gaussian ← objective ← optimise ← check (check runs optimisers: a sup is found
-// by ascent), with geometry beside objective; io (the files a user brings) and report apart.
+// numeric ← model ← gaussian ← manifold ← objective ← optimize ← check ← study, with geometry
+// beside objective (it needs only numeric); io (the files a user brings) and report apart.
+// optimize/ knows problems only through manifold/problem.hpp; study/ holds the pipelines
+// (one conjecture case, the gap measurement, the compression) that the executables call.
 #pragma once
 
 #include "twolayer/numeric/agreement.hpp"
 #include "twolayer/numeric/constants.hpp"
 #include "twolayer/numeric/dual.hpp"
 #include "twolayer/numeric/eigen_traits.hpp"
+#include "twolayer/numeric/errors.hpp"
+#include "twolayer/numeric/hash.hpp"
 #include "twolayer/numeric/parallel.hpp"
 #include "twolayer/numeric/scalar.hpp"
-
 #include "twolayer/model/activation.hpp"
 #include "twolayer/model/target_law.hpp"
-
 #include "twolayer/gaussian/angle.hpp"
 #include "twolayer/gaussian/angular_kernel.hpp"
 #include "twolayer/gaussian/closed_form_kernel.hpp"
@@ -27,45 +29,46 @@
 #include "twolayer/gaussian/relu_target_moments.hpp"
 #include "twolayer/gaussian/scaling_factor.hpp"
 #include "twolayer/gaussian/sphere_moments.hpp"
-
+#include "twolayer/manifold/problem.hpp"
+#include "twolayer/manifold/sphere_product.hpp"
 #include "twolayer/geometry/gram_matching.hpp"
 #include "twolayer/geometry/invariants.hpp"
 #include "twolayer/geometry/orbit.hpp"
 #include "twolayer/geometry/simplex_etf.hpp"
-
 #include "twolayer/objective/compressed_term.hpp"
 #include "twolayer/objective/etf_enclosure.hpp"
 #include "twolayer/objective/finite_objective.hpp"
+#include "twolayer/objective/phi_problem.hpp"
 #include "twolayer/objective/reduced_hessian.hpp"
 #include "twolayer/objective/reduced_loss.hpp"
+#include "twolayer/objective/reduced_loss_hessian.hpp"
+#include "twolayer/objective/reduced_loss_problem.hpp"
 #include "twolayer/objective/reduced_objective.hpp"
 #include "twolayer/objective/simplified_hessian.hpp"
 #include "twolayer/objective/simplified_objective.hpp"
 #include "twolayer/objective/target_cross_term.hpp"
-
-#include "twolayer/optimize/compression_search.hpp"
 #include "twolayer/optimize/fixed_hessian_newton.hpp"
 #include "twolayer/optimize/hessian_by_duals.hpp"
 #include "twolayer/optimize/lbfgs.hpp"
 #include "twolayer/optimize/multi_start.hpp"
 #include "twolayer/optimize/newton_polish.hpp"
-#include "twolayer/optimize/reduced_loss_problem.hpp"
-#include "twolayer/optimize/sphere_product.hpp"
-
-#include "twolayer/check/compression.hpp"
+#include "twolayer/check/critical_point.hpp"
 #include "twolayer/check/cross_deviation.hpp"
-#include "twolayer/check/gap_measurement.hpp"
+#include "twolayer/check/loglog_fit.hpp"
 #include "twolayer/check/optimum_catalogue.hpp"
 #include "twolayer/check/polished_optimum.hpp"
 #include "twolayer/check/second_order.hpp"
 #include "twolayer/check/strict_max_certificate.hpp"
-
+#include "twolayer/study/compression.hpp"
+#include "twolayer/study/compression_search.hpp"
+#include "twolayer/study/conjecture_case.hpp"
+#include "twolayer/study/conjecture_verdict.hpp"
+#include "twolayer/study/gap_measurement.hpp"
+#include "twolayer/study/gap_study.hpp"
+#include "twolayer/study/restart_log.hpp"
 #include "twolayer/io/csv_matrix.hpp"
 #include "twolayer/io/network_file.hpp"
 #include "twolayer/io/npy.hpp"
 #include "twolayer/io/numeric_array.hpp"
-
-#include "twolayer/report/atomic_file.hpp"
 #include "twolayer/report/gnuplot.hpp"
-#include "twolayer/report/loglog_fit.hpp"
 #include "twolayer/report/table.hpp"

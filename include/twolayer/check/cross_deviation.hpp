@@ -1,4 +1,4 @@
-// The cross-term deviation of DESIGN.md §5: sup over unit v of |t(v) − level|, where
+// The cross-term deviation of docs/mathematics.md §5: sup over unit v of |t(v) − level|, where
 // t(v) = E_x[f(x) σ(<v, x>)] for a target f (objective/target_cross_term.hpp) and `level` is
 // the simplified objective's cross term at unit v (α d μ_σ², the same for every v).
 //
@@ -12,7 +12,7 @@
 #include "twolayer/objective/target_cross_term.hpp"
 #include "twolayer/optimize/lbfgs.hpp"
 #include "twolayer/optimize/multi_start.hpp"
-#include "twolayer/optimize/sphere_product.hpp"
+#include "twolayer/manifold/sphere_product.hpp"
 
 #include <algorithm>
 #include <numeric>
@@ -49,7 +49,7 @@ cross_deviation_result<Real> sup_cross_deviation(const target_cross_term<Real, A
   screen.col(0) = vector<Real>::Unit(d, 0);
   screen.col(1) = vector<Real>::Ones(d) / sqrt(Real(d));
   if (options.screen > 0)
-    screen.rightCols(options.screen) = random_configuration(options.screen, d, options.seed).cast<Real>();
+    screen.rightCols(options.screen) = sphere_product::random_point(options.screen, d, options.seed).cast<Real>();
 
   cross_deviation_result<Real> result;
   vector<Real> deviations(count);

@@ -1,4 +1,4 @@
-// The evidence of one multi-start search (DESIGN.md §5): the basins the double search found
+// The evidence of one multi-start search (docs/mathematics.md §5): the basins the double search found
 // (optimize/multi_start.hpp), polished in the working precision and classified
 // (check/polished_optimum.hpp), deduplicated after the polish, and counted by kind.
 //
@@ -63,13 +63,13 @@ critical_kind kind_of(const polished_optimum<Real>& p)
 {
   if (!p.classified)
     return critical_kind::not_classified;
-  const auto& verdict = p.second_order.verdict;
-  if (verdict == "strict_local_max")
-    return critical_kind::strict_local_max;
-  if (verdict == "saddle")
-    return critical_kind::saddle;
-  if (verdict == "local_min")
-    return critical_kind::local_min;
+  switch (p.second_order.verdict) {
+  case critical_point_type::strict_local_max: return critical_kind::strict_local_max;
+  case critical_point_type::saddle: return critical_kind::saddle;
+  case critical_point_type::strict_local_min: return critical_kind::local_min;
+  case critical_point_type::not_classified: return critical_kind::not_classified;
+  case critical_point_type::degenerate: break;
+  }
   bool falls = !p.second_order.probes.empty();
   for (const auto& probe : p.second_order.probes)
     falls = falls && probe.behaviour == "falls";
@@ -161,8 +161,8 @@ bool same_optimum(const polished_optimum<Real>& a, const polished_optimum<Real>&
   using std::abs;
   using std::pow;
   const int k = std::min(a.digits_known, b.digits_known);
-  const Real value_tolerance = 10 * pow(Real(10), -k) * (abs(a.polish.phi) + abs(b.polish.phi));
-  if (abs(Real(a.polish.phi - b.polish.phi)) > value_tolerance)
+  const Real value_tolerance = 10 * pow(Real(10), -k) * (abs(a.polish.value) + abs(b.polish.value));
+  if (abs(Real(a.polish.value - b.polish.value)) > value_tolerance)
     return false;
   return same_configuration<Real>(a.polish.U, b.polish.U, gram_tolerance_for_digits<Real>(k));
 }
@@ -181,14 +181,14 @@ optimum_catalogue<Real> catalogue_optima(const search_catalogue& search, int pol
   for (std::size_t i = 0; i < order.size(); ++i)
     order[i] = i;
   std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return search.basins[a].phi > search.basins[b].phi; });
+                   [&](std::size_t a, std::size_t b) { return search.basins[a].value > search.basins[b].value; });
   for (std::size_t rank = 0; rank < order.size(); ++rank) {
     const basin& b = search.basins[order[rank]];
     catalogued_point<Real> point;
     point.basins = {order[rank]};
     point.count = b.count;
     point.first_restart = b.first_restart;
-    point.search_phi = b.phi;
+    point.search_phi = b.value;
     if (static_cast<int>(rank) >= polish_max) {
       result.points.push_back(std::move(point));
       continue;
@@ -212,7 +212,7 @@ optimum_catalogue<Real> catalogue_optima(const search_catalogue& search, int pol
       result.points.push_back(std::move(point));
   }
   auto value = [](const catalogued_point<Real>& p) {
-    return p.polished && p.polished->classified ? p.polished->polish.phi : Real(p.search_phi);
+    return p.polished && p.polished->classified ? p.polished->polish.value : Real(p.search_phi);
   };
   std::stable_sort(result.points.begin(), result.points.end(),
                    [&](const auto& a, const auto& b) { return value(a) > value(b); });

@@ -1,4 +1,4 @@
-// One local optimum of Φ found in double, made into evidence (DESIGN.md §5): polished by
+// One local optimum of Φ found in double, made into evidence (docs/mathematics.md §5): polished by
 // Newton in the working precision (optimize/newton_polish.hpp), classified by the
 // second-order test with a stated zero threshold (check/second_order.hpp), described by its
 // invariants, and given the number of digits its value is known to.
@@ -27,6 +27,7 @@
 
 #include "twolayer/check/second_order.hpp"
 #include "twolayer/geometry/invariants.hpp"
+#include "twolayer/objective/phi_problem.hpp"
 #include "twolayer/optimize/newton_polish.hpp"
 
 #include <Eigen/Eigenvalues>
@@ -62,11 +63,12 @@ polished_optimum<Real> polish_and_classify(const matrix<double>& U0, int max_ite
   const Real epsilon = Eigen::NumTraits<Real>::epsilon();
   const Real singular_tolerance = sqrt(epsilon);
   const Real target = pow(Real(10), -digits + 5);
-  result.polish = newton_polish<Real>(U0.cast<Real>(), target, max_iterations, singular_tolerance);
+  const auto problem = phi_problem(singular_tolerance);
+  result.polish = newton_polish(problem, matrix<Real>(U0.cast<Real>()), target, max_iterations);
   const auto& p = result.polish;
   if (p.degenerate) {
     result.convergence = "degenerate";
-    result.second_order.verdict = "not_classified";
+    result.second_order.verdict = critical_point_type::not_classified;
     result.stall_note = "coincident directions: K-hat singular";
     return result;
   }
@@ -81,7 +83,7 @@ polished_optimum<Real> polish_and_classify(const matrix<double>& U0, int max_ite
   result.invariants = invariants_of(p.U, Real(sqrt(sqrt(epsilon))), &singular_tolerance);
   result.etf_size = simplex_etf_size(p.U, Real(sqrt(sqrt(epsilon))));
   if (!p.converged) {
-    result.second_order.verdict = "not_classified";
+    result.second_order.verdict = critical_point_type::not_classified;
     result.second_order.span = result.invariants.span;
     result.second_order.orbit_dim = orbit_dimension(static_cast<int>(p.U.rows()), result.invariants.span);
     char buffer[160];
@@ -90,11 +92,11 @@ polished_optimum<Real> polish_and_classify(const matrix<double>& U0, int max_ite
     result.stall_note = buffer;
   } else {
     const Real largest = [&] {
-      const matrix<Real> h = reduced_objective_hessian(p.U, singular_tolerance);
+      const matrix<Real> h = problem.hessian(p.U);
       return Eigen::SelfAdjointEigenSolver<matrix<Real>>(h, Eigen::EigenvaluesOnly).eigenvalues().cwiseAbs().maxCoeff();
     }();
     const Real threshold = zero_threshold_for(gradient_norm, largest);
-    result.second_order = second_order_test(p.U, threshold, singular_tolerance);
+    result.second_order = second_order_test(problem, p.U, threshold, singular_tolerance);
     result.classified = true;
   }
 
@@ -104,7 +106,7 @@ polished_optimum<Real> polish_and_classify(const matrix<double>& U0, int max_ite
   const Real condition = spectrum.maxCoeff() / spectrum.minCoeff();
   const int evaluation = digits - 2 - static_cast<int>(std::ceil(static_cast<double>(log10(condition))));
   Real error;
-  const bool clean = result.convergence == "quadratic" && result.second_order.verdict != "degenerate" &&
+  const bool clean = result.convergence == "quadratic" && result.second_order.verdict != critical_point_type::degenerate &&
                      result.second_order.margin > 0;
   if (clean)
     error = gradient_norm * gradient_norm / result.second_order.margin;
@@ -112,7 +114,7 @@ polished_optimum<Real> polish_and_classify(const matrix<double>& U0, int max_ite
     const Real last_change = p.values.size() >= 2 ? Real(abs(p.values.back() - p.values[p.values.size() - 2])) : Real(0);
     error = std::max(last_change, gradient_norm);
   }
-  const int truncation = error > 0 ? static_cast<int>(std::floor(static_cast<double>(-log10(error / abs(p.phi)))))
+  const int truncation = error > 0 ? static_cast<int>(std::floor(static_cast<double>(-log10(error / abs(p.value)))))
                                    : digits;
   result.digits_known = std::max(0, std::min(evaluation, truncation));
   return result;

@@ -1,7 +1,9 @@
-// The second-order test at a critical point of Φ on (S^{d−1})^M (DESIGN.md §3), Φ being
-// maximised. The Riemannian Hessian has zero eigenvalues along the O(d)-orbit; the
-// Morse–Bott sufficient condition for a strict local maximum modulo symmetry is: exactly
-// orbit-dimension eigenvalues zero, every other one negative. Verdicts:
+// The second-order test at a critical point of an O(d)-invariant problem on (S^{d−1})^M
+// (manifold/problem.hpp; for the conjecture, Φ: docs/mathematics.md §3), maximised. The
+// Riemannian Hessian has zero eigenvalues along the O(d)-orbit; the Morse–Bott sufficient
+// condition for a strict local maximum modulo symmetry is: exactly orbit-dimension
+// eigenvalues zero, every other one negative. Verdicts (check/critical_point.hpp, the one
+// classification rule of the toolkit):
 //   strict_local_max  zero cluster = orbit dimension, all others negative;
 //   degenerate        more zeros than the orbit explains (undecided at second order —
 //                     e.g. the antipodal pair, a strict maximum whose Hessian vanishes),
@@ -19,9 +21,10 @@
 // (a continuum of optima the orbit does not explain).
 #pragma once
 
+#include "twolayer/check/critical_point.hpp"
 #include "twolayer/geometry/orbit.hpp"
-#include "twolayer/objective/reduced_hessian.hpp"
-#include "twolayer/optimize/sphere_product.hpp"
+#include "twolayer/manifold/problem.hpp"
+#include "twolayer/manifold/sphere_product.hpp"
 
 #include <Eigen/Eigenvalues>
 #include <Eigen/SVD>
@@ -43,7 +46,7 @@ struct higher_order_probe {
 
 template <class Real>
 struct second_order_result {
-  std::string verdict;
+  critical_point_type verdict = critical_point_type::not_classified;
   vector<Real> eigenvalues;  // ascending
   Real zero_threshold = 0;
   int zero_modes = 0;
@@ -102,7 +105,7 @@ struct second_order_result {
   }
 };
 
-/// The directions (columns, in the coordinates of tangent_bases(U)) of the zero cluster
+/// The directions (columns, in the coordinates of sphere_product::tangent_bases(U)) of the zero cluster
 /// orthogonal to the O(d) orbit. The orbit's tangent space is spanned by (A u_j)_j over the
 /// generators A of so(d); its dimension is `orbit_dim` (from the span, geometry/orbit.hpp),
 /// and the `orbit_dim` leading left singular vectors of the generators' images are taken as
@@ -114,7 +117,7 @@ matrix<Real> extra_zero_directions(const matrix<Real>& U, const matrix<Real>& ze
 {
   const int d = static_cast<int>(U.rows());
   const int M = static_cast<int>(U.cols());
-  const matrix<Real> T = tangent_bases(U);
+  const matrix<Real> T = sphere_product::tangent_bases(U);
   matrix<Real> orbit(T.cols(), d * (d - 1) / 2);  // in tangent coordinates
   int generator = 0;
   for (int p = 0; p < d; ++p)
@@ -142,24 +145,24 @@ matrix<Real> extra_zero_directions(const matrix<Real>& U, const matrix<Real>& ze
   return svd.matrixU().leftCols(extra);
 }
 
-/// The higher-order test along a tangent direction xi (coordinates of tangent_bases(U)).
-template <class Real>
-higher_order_probe<Real> probe_direction(const matrix<Real>& U, const vector<Real>& xi,
-                                         const Real& singular_tolerance)
+/// The higher-order test along a tangent direction xi (coordinates of sphere_product::tangent_bases(U)).
+template <class Real, class Problem>
+  requires riemannian_problem<Problem, Real>
+higher_order_probe<Real> probe_direction(const Problem& problem, const matrix<Real>& U, const vector<Real>& xi)
 {
   using std::abs;
   using std::log10;
-  const vector<Real> ambient = tangent_bases(U) * xi;
+  const vector<Real> ambient = sphere_product::tangent_bases(U) * xi;
   const matrix<Real> direction = Eigen::Map<const matrix<Real>>(ambient.data(), U.rows(), U.cols());
-  const Real phi = reduced_objective(U, singular_tolerance).phi;
+  const Real phi = problem(U).value;
   const vector<Real> moves = direction.colwise().norm().transpose();
   std::vector<int> neurons;
   for (Eigen::Index j = 0; j < moves.size(); ++j)
     if (moves(j) >= 3 * moves.maxCoeff() / 10)
       neurons.push_back(static_cast<int>(j) + 1);
   auto change = [&](const Real& t) {
-    const auto moved = reduced_objective(sphere_product::retract(U, matrix<Real>(t * direction)), singular_tolerance);
-    return moved.degenerate ? Real(0) : Real(moved.phi - phi);
+    const auto moved = problem(sphere_product::retract(U, matrix<Real>(t * direction)));
+    return moved.degenerate ? Real(0) : Real(moved.value - phi);
   };
   const Real rounding = 1000 * Eigen::NumTraits<Real>::epsilon() * abs(phi);
   const std::vector<Real> steps{Real(1) / 100, Real(1) / 1000, Real(1) / 10000};
@@ -203,42 +206,35 @@ Real zero_threshold_for(const Real& gradient_norm, const Real& largest_eigenvalu
   return (from_gradient > floor ? from_gradient : floor) * scale;
 }
 
-/// Classifies the critical point U. `zero_threshold` is absolute; a natural choice is
-/// √ε times the largest |λ| (eigenvalues along the orbit are O(ε) at an exact critical
-/// point, the others O(1)). The span (hence the orbit dimension) is the rank of the Gram
-/// matrix at `singular_tolerance` (geometry/orbit.hpp).
-template <class Real>
-second_order_result<Real> second_order_test(const matrix<Real>& U, const Real& zero_threshold,
+/// Classifies the critical point U of `problem` (maximised, O(d)-invariant). `zero_threshold`
+/// is absolute (zero_threshold_for above is the reports' choice). The span (hence the orbit
+/// dimension, the expected zero modes) is the rank of the Gram matrix at
+/// `singular_tolerance` (geometry/orbit.hpp).
+template <class Real, class Problem>
+  requires riemannian_problem_with_hessian<Problem, Real>
+second_order_result<Real> second_order_test(const Problem& problem, const matrix<Real>& U, const Real& zero_threshold,
                                             const Real& singular_tolerance)
 {
   second_order_result<Real> result;
   result.zero_threshold = zero_threshold;
   result.span = span_dimension(U, singular_tolerance);
   result.orbit_dim = orbit_dimension(static_cast<int>(U.rows()), result.span);
-  const matrix<Real> hessian = reduced_objective_hessian(U, singular_tolerance);
+  const matrix<Real> hessian = problem.hessian(U);
   if (hessian.size() == 0) {
-    result.verdict = "degenerate";  // coincident directions: Φ not continuous there
+    result.verdict = critical_point_type::degenerate;  // undefined there (Φ: coincident directions)
     return result;
   }
   Eigen::SelfAdjointEigenSolver<matrix<Real>> solver(hessian, Eigen::EigenvaluesOnly);
   result.eigenvalues = solver.eigenvalues();
-  using std::abs;
-  bool any_nonzero = false;
-  for (Eigen::Index i = 0; i < result.eigenvalues.size(); ++i) {
-    const Real& lambda = result.eigenvalues(i);
-    if (abs(lambda) <= zero_threshold) {
-      ++result.zero_modes;
-      continue;
-    }
-    (lambda > 0 ? result.positive : result.negative) += 1;
-    if (!any_nonzero || abs(lambda) < result.margin)
-      result.margin = abs(lambda);
-    any_nonzero = true;
-  }
-  if (result.positive > 0 && result.negative > 0)
-    result.verdict = "saddle";
-  else if (result.zero_modes > result.orbit_dim) {
-    result.verdict = "degenerate";
+  const auto c = classify_critical_point(result.eigenvalues, zero_threshold, result.orbit_dim,
+                                         optimisation_sense::maximise);
+  result.verdict = c.type;
+  result.zero_modes = c.zero_modes;
+  result.positive = c.positive;
+  result.negative = c.negative;
+  result.margin = c.margin;
+  if (result.verdict == critical_point_type::degenerate) {
+    using std::abs;
     Eigen::SelfAdjointEigenSolver<matrix<Real>> vectors(hessian);
     std::vector<Eigen::Index> zero;
     for (Eigen::Index i = 0; i < vectors.eigenvalues().size(); ++i)
@@ -249,12 +245,8 @@ second_order_result<Real> second_order_test(const matrix<Real>& U, const Real& z
       cluster.col(static_cast<Eigen::Index>(i)) = vectors.eigenvectors().col(zero[i]);
     const matrix<Real> extra = extra_zero_directions(U, cluster, result.orbit_dim);
     for (Eigen::Index i = 0; i < extra.cols(); ++i)
-      result.probes.push_back(probe_direction(U, vector<Real>(extra.col(i)), singular_tolerance));
+      result.probes.push_back(probe_direction(problem, U, vector<Real>(extra.col(i))));
   }
-  else if (result.positive > 0)
-    result.verdict = "local_min";
-  else
-    result.verdict = "strict_local_max";
   return result;
 }
 

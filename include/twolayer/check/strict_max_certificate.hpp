@@ -1,10 +1,10 @@
 // A computer-assisted proof that a critical point of Φ is a strict local maximum modulo
-// O(d) (DESIGN.md §3, Morse–Bott), in MPFI interval arithmetic from rigorous primitives
-// only (+ − × ÷, sqrt, acos, π; TOOLCHAIN.md).
+// O(d) (docs/mathematics.md §3, Morse–Bott), in MPFI interval arithmetic from rigorous primitives
+// only (+ − × ÷, sqrt, acos, π; docs/numerics.md).
 //
 // The argument, step by step:
 //  1. Criticality is not computed: it must come with the configuration, from a symmetry
-//     argument (for the simplex ETF: y is constant and Σ_k u_k = 0, DESIGN §3). An enclosure
+//     argument (for the simplex ETF: y is constant and Σ_k u_k = 0, docs/mathematics.md §3). An enclosure
 //     of the gradient that contains 0 would prove nothing and is not used.
 //  2. The configuration U is enclosed (for the ETF: the Helmert construction, whose square
 //     roots and quotients MPFI rounds outward), and so is every quantity of the Hessian
@@ -87,7 +87,7 @@ interval_real<Interval> interval_upper(const Interval& x)
 
 /// X enclosing K⁻¹B by a Cholesky factorisation in interval arithmetic; false when a pivot
 /// is not provably positive. (Eigen's LLT compares column sums of |K| to estimate a
-/// condition number, an ambiguous comparison for intervals: TOOLCHAIN.md.)
+/// condition number, an ambiguous comparison for intervals: docs/numerics.md.)
 template <class Interval>
 bool interval_cholesky_solve(const matrix<Interval>& K, const matrix<Interval>& B, matrix<Interval>& X)
 {
@@ -261,7 +261,7 @@ strict_max_certificate<Interval> certify_strict_local_max(const matrix<Interval>
     }
 
   // 3. a tangent basis: floating at the midpoint, projected onto u_j^⊥ in intervals
-  const matrix<Real> T_float = tangent_bases(U_mid);
+  const matrix<Real> T_float = sphere_product::tangent_bases(U_mid);
   matrix<Interval> T = T_float.template cast<Interval>();
   for (int j = 0; j < M; ++j) {
     auto block = T.block(j * d, j * (d - 1), d, d - 1);
@@ -375,7 +375,7 @@ strict_max_certificate<Interval> certify_strict_local_max(const matrix<Interval>
 }
 
 /// The certificate at the simplex ETF of M vectors in R^d, 3 ≤ M ≤ d + 1: critical by
-/// symmetry (DESIGN §3), enclosed by the Helmert construction in intervals.
+/// symmetry (docs/mathematics.md §3), enclosed by the Helmert construction in intervals.
 template <class Interval>
 strict_max_certificate<Interval> certify_simplex_etf(int M, int d)
 {

@@ -1,5 +1,5 @@
 // The angular part κ of the Gaussian kernel of an activation positively homogeneous of
-// degree h, K(u, v) = ‖u‖^h ‖v‖^h κ(ρ) (DESIGN.md §2, §4), and its derivative κ'(ρ):
+// degree h, K(u, v) = ‖u‖^h ‖v‖^h κ(ρ) (docs/mathematics.md §2, §4), and its derivative κ'(ρ):
 //   relu: κ = k(ρ)/2π, κ' = (π − arccos ρ)/2π;
 //   leaky relu (slope s) = relu(z) − s relu(−z): κ = ((1+s²) k(ρ) − 2s k(−ρ))/2π,
 //       κ' = ((1+s²) k'(ρ) + 2s k'(−ρ))/2π;

@@ -1,5 +1,5 @@
 // Closed-form Gaussian kernels K(u, v) = E_x[σ(<u,x>) σ(<v,x>)], x ~ N(0, I)
-// (DESIGN.md §4), as functions of the norms ‖u‖, ‖v‖ and the angle between u and v.
+// (docs/mathematics.md §4), as functions of the norms ‖u‖, ‖v‖ and the angle between u and v.
 #pragma once
 
 #include "twolayer/gaussian/angular_kernel.hpp"

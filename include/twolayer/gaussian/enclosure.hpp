@@ -1,5 +1,5 @@
 // Certified enclosures in MPFI interval arithmetic, built from rigorous primitives only
-// (+ − × ÷, sqrt, acos, π; TOOLCHAIN.md): Boost.Math special functions evaluated on
+// (+ − × ÷, sqrt, acos, π; docs/numerics.md): Boost.Math special functions evaluated on
 // intervals do not account for their truncation error and are not used here.
 #pragma once
 

@@ -1,4 +1,4 @@
-// The Hermite-series route to the ReLU kernel (DESIGN.md §4).
+// The Hermite-series route to the ReLU kernel (docs/mathematics.md §4).
 //
 // With probabilists' Hermite coefficients c_k = E[relu(z) He_k(z)] of ReLU,
 //   c_0 = 1/√(2π), c_1 = 1/2, c_{2m+2} = (−1)^m (2m−1)!! / √(2π), other odd c_k = 0,

@@ -1,5 +1,5 @@
 // Activations positively homogeneous of degree 1 (relu, leaky relu, abs, linear) have
-// Gaussian kernels K(u, v) = ‖u‖‖v‖ κ(ρ) (DESIGN.md §2, §4; κ and κ' in
+// Gaussian kernels K(u, v) = ‖u‖‖v‖ κ(ρ) (docs/mathematics.md §2, §4; κ and κ' in
 // gaussian/angular_kernel.hpp). This header gives the gradient
 //
 //   ∇_v K(u, v) = ‖u‖ [κ(ρ) v̂ + κ'(ρ) (û − ρ v̂)]     (∇_v ρ = (û − ρ v̂)/‖v‖),

@@ -1,5 +1,5 @@
 // The generic route to K(u, v) = E_x[σ(<u,x>) σ(<v,x>)] for any activation: the
-// bivariate normal integral in polar coordinates (DESIGN.md §4).
+// bivariate normal integral in polar coordinates (docs/mathematics.md §4).
 //
 // Place u and v symmetrically about the first axis, u at angle −θ/2 and v at +θ/2, and
 // x = r (cos t, sin t). With φ = π − θ,

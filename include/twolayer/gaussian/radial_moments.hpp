@@ -1,6 +1,6 @@
 // Moments of the norm of a standard Gaussian vector in R^d (the chi distribution with d
 // degrees of freedom), which fix the expected scaling factor of the Gaussian target law
-// w = (τ/√d) ξ, ξ ~ N(0, I_d) (DESIGN.md §2):
+// w = (τ/√d) ξ, ξ ~ N(0, I_d) (docs/mathematics.md §2):
 //
 //   E‖w‖ = τ √(2/d) Γ((d+1)/2) / Γ(d/2),    E‖ξ‖² = d,
 //

@@ -1,4 +1,4 @@
-// The arc-cosine kernel of ReLU (DESIGN.md §2):
+// The arc-cosine kernel of ReLU (docs/mathematics.md §2):
 //   k(ρ) = √(1−ρ²) + (π − arccos ρ) ρ = sin θ + (π − θ) cos θ,
 //   k'(ρ) = π − arccos ρ,  k''(ρ) = 1/√(1−ρ²),
 // so that E[relu(<u,x>) relu(<v,x>)] = ‖u‖‖v‖ k(ρ) / 2π.
@@ -59,7 +59,7 @@ Real arc_cosine_kernel_derivative(const angle<Real>& a)
   return a.supplement;
 }
 
-/// k''(ρ) = 1/√(1−ρ²) (infinite at ρ = ±1; use the angle form there, DESIGN §3).
+/// k''(ρ) = 1/√(1−ρ²) (infinite at ρ = ±1; use the angle form there, docs/mathematics.md §3).
 template <class Real>
 Real arc_cosine_kernel_second_derivative(const angle<Real>& a)
 {

@@ -1,6 +1,6 @@
 // Moments of the simplified (mean-field) ReLU target F(x) = E_{a,w}[a relu(<w,x>)]
 // = α c_d ‖x‖ for an isotropic law with expected scaling factor α = E[a‖w‖]
-// (DESIGN.md §2):
+// (docs/mathematics.md §2):
 //
 //   E[F²] = α² d c_d²,    E[F(x) relu(<v,x>)] = α d c_d² ‖v‖.
 //

@@ -1,4 +1,4 @@
-// The expected scaling factor α = E[a‖w‖] = ā E‖w‖ of a target law (DESIGN.md §2), with
+// The expected scaling factor α = E[a‖w‖] = ā E‖w‖ of a target law (docs/mathematics.md §2), with
 // w = (τ/√d) ξ:
 //   gaussian ξ:    E‖w‖ = τ √(2/d) Γ((d+1)/2)/Γ(d/2)              (exact, closed form)
 //   rademacher ξ:  ‖w‖ = τ                                          (exact)

@@ -1,4 +1,4 @@
-// Moments of the uniform distribution on the sphere S^{d−1} (DESIGN.md §2).
+// Moments of the uniform distribution on the sphere S^{d−1} (docs/mathematics.md §2).
 //
 //   c_d = E_{u~Unif(S^{d−1})}[relu(u₁)] = Γ(d/2) / (2 √π Γ((d+1)/2))
 //
@@ -81,7 +81,7 @@ Real sphere_relu_mean_by_quadrature(unsigned d, const quadrature_rules<Real>& ru
 }
 
 /// E_{u,u'}[k(<u,u'>)] / 2π for u, u' independent and uniform on S^{d−1} (d ≥ 2), by
-/// quadrature over the law of <u,u'> (the marginal law of u₁). By DESIGN §2 this equals
+/// quadrature over the law of <u,u'> (the marginal law of u₁). By docs/mathematics.md §2 this equals
 /// d c_d²: it is E[F²]/α² computed from the definition F(x) = E_w[a relu(<w,x>)].
 template <class Real>
 Real sphere_relu_kernel_mean_by_quadrature(unsigned d, const quadrature_rules<Real>& rules)

@@ -1,4 +1,4 @@
-// Equality of two configurations modulo O(d) and permutations (DESIGN.md §3, §5): U and V in
+// Equality of two configurations modulo O(d) and permutations (docs/mathematics.md §3, §5): U and V in
 // (S^{d−1})^M are one configuration up to a rotation and a relabelling of the neurons exactly
 // when their Gram matrices agree up to a simultaneous permutation of rows and columns,
 //   ∃ π ∈ S_M:  (UᵀU)_{jk} = (VᵀV)_{π(j)π(k)}  for all j, k

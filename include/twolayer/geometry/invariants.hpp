@@ -1,4 +1,4 @@
-// Invariants of a configuration U ∈ (S^{d−1})^M modulo O(d) and permutations (DESIGN.md
+// Invariants of a configuration U ∈ (S^{d−1})^M modulo O(d) and permutations (docs/mathematics.md
 // §3, §5): Φ depends on U only through its Gram matrix, so two optima are told apart by
 // their sorted pairwise inner products, span dimension, and coincident or antipodal pairs.
 // Equal invariants are necessary for equivalence, not sufficient in general; the search

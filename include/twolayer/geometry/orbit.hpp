@@ -1,4 +1,4 @@
-// The symmetry orbit of a configuration U ∈ (S^{d−1})^M under O(d) (DESIGN.md §3): Φ
+// The symmetry orbit of a configuration U ∈ (S^{d−1})^M under O(d) (docs/mathematics.md §3): Φ
 // depends on U only through its Gram matrix, so the Hessian of Φ vanishes along the orbit.
 // A configuration spanning r dimensions is fixed by the O(d−r) acting on its orthogonal
 // complement, so its orbit has dimension d(d−1)/2 − (d−r)(d−r−1)/2.

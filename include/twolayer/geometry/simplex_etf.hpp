@@ -1,4 +1,4 @@
-// The simplex equiangular tight frame (DESIGN.md §3): M unit vectors with pairwise inner
+// The simplex equiangular tight frame (docs/mathematics.md §3): M unit vectors with pairwise inner
 // products −1/(M−1), spanning an (M−1)-dimensional subspace; it exists in R^d iff
 // M ≤ d + 1 (M = 1 is the single direction e₁).
 //

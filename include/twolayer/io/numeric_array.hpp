@@ -3,6 +3,8 @@
 // raises input_error with a message that names the file and what is wrong with it.
 #pragma once
 
+#include "twolayer/numeric/errors.hpp"
+
 #include <cstddef>
 #include <stdexcept>
 #include <string>
@@ -11,8 +13,8 @@
 namespace twolayer::io {
 
 /// A file that cannot be used as input (malformed, unsupported, inconsistent).
-struct input_error : std::runtime_error {
-  using std::runtime_error::runtime_error;
+struct input_error : bad_input {
+  using bad_input::bad_input;
 };
 
 struct numeric_array {

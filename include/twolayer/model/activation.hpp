@@ -1,4 +1,4 @@
-// The activations σ of DESIGN.md §4, each with the points where it is not smooth.
+// The activations σ of docs/mathematics.md §4, each with the points where it is not smooth.
 //
 // An activation is a callable `sigma(z)` for every Real, plus
 //   name()          its command-line name

@@ -1,4 +1,4 @@
-// Laws of the target network's weights (DESIGN.md §2) and their portable sampling.
+// Laws of the target network's weights (docs/mathematics.md §2) and their portable sampling.
 //
 //   a ~ second-layer law: constant ā (default ā = 1), gaussian N(ā, spread²), or ā ± spread
 //       with equal probability (rademacher);
@@ -12,6 +12,7 @@
 #pragma once
 
 #include "twolayer/numeric/eigen_traits.hpp"
+#include "twolayer/numeric/hash.hpp"
 
 #include <boost/random/bernoulli_distribution.hpp>
 #include <boost/random/mersenne_twister.hpp>
@@ -71,26 +72,6 @@ struct target_law {
     return n;
   }
 };
-
-/// SplitMix64's finaliser: a bijective 64-bit mix, fixed by its published constants.
-inline std::uint64_t mix64(std::uint64_t x)
-{
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
-
-/// FNV-1a of a string: a platform-independent hash of the law's name.
-inline std::uint64_t stable_hash(const std::string& s)
-{
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
-  }
-  return h;
-}
 
 /// The seed of one realisation, from (base seed, law, d, N, replicate) only.
 inline std::uint64_t realisation_seed(std::uint64_t base, const target_law& law, unsigned d,

@@ -1,5 +1,5 @@
 // Forward-mode dual numbers x + x' ε (ε² = 0) over any scalar, nestable (dual<dual<T>>
-// carries second derivatives): the second, independent route to derivatives (DESIGN.md §3:
+// carries second derivatives): the second, independent route to derivatives (docs/mathematics.md §3:
 // "analytic derivative vs finite differences vs dual numbers"). Library code templated on
 // Real runs on them unchanged: the functions below are found by argument-dependent lookup
 // (`using std::sqrt; sqrt(x)`), comparisons look at values only, and π comes from

@@ -2,7 +2,7 @@
 //
 // Boost 1.74's <boost/multiprecision/eigen.hpp> lacks infinity() and quiet_NaN() (needed
 // by Eigen 3.4's numext::hypot inside SelfAdjointEigenSolver) and has a wrong lowest();
-// this specialisation replaces it, so never include both (TOOLCHAIN.md). Every quantity
+// this specialisation replaces it, so never include both (docs/numerics.md). Every quantity
 // is taken from the run-time precision of the type, so mpfr_dynamic works at any
 // `--digits`. Our number types use et_off, so no ScalarBinaryOpTraits for expression
 // templates are needed.

@@ -1,10 +1,10 @@
 // Work split into a fixed list of tasks, run on a chosen number of threads, with results
 // that do not depend on that number: each task writes only its own slot, and whatever is
 // combined afterwards is combined in task order. This is what makes reports byte-identical
-// whatever the thread count (DESIGN.md §5).
+// whatever the thread count (docs/mathematics.md §5).
 //
 // Threads share the process-wide default precision of run-time-precision MPFR types
-// (TOOLCHAIN.md), so run those with one thread or set the precision before starting.
+// (docs/numerics.md), so run those with one thread or set the precision before starting.
 #pragma once
 
 #include <atomic>

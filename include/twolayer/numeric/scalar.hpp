@@ -10,10 +10,10 @@
 //   interval50, interval_dynamic
 //                     MPFI intervals, for certified enclosures; only rigorous primitives
 //                     (+ - * / sqrt acos asin pi exp log) are guaranteed to enclose, and no
-//                     comparison-driven algorithm may run on them (TOOLCHAIN.md)
+//                     comparison-driven algorithm may run on them (docs/numerics.md)
 //
 // Expression templates are switched off (et_off): `auto x = a*b` is then a number, and
-// Eigen and std::max work unchanged, at about 10% of speed (TOOLCHAIN.md).
+// Eigen and std::max work unchanged, at about 10% of speed (docs/numerics.md).
 #pragma once
 
 #include <boost/math/tools/precision.hpp>

@@ -1,4 +1,4 @@
-// The term both objectives share (DESIGN.md §2): the compressed network's own second
+// The term both objectives share (docs/mathematics.md §2): the compressed network's own second
 // moment E[g²] = Σ_{j,j'} b_j b_j' K(v_j, v_j'), and its gradient in (b, V),
 //   ∂/∂b_j = 2 Σ_k b_k K(v_j, v_k),   ∂/∂v_j = 2 b_j Σ_k b_k ∇_v K(v_k, v_j)
 // (K symmetric; the gradient needs σ homogeneous of degree 1, gaussian/homogeneous_kernel.hpp).

@@ -1,5 +1,5 @@
-// Certified enclosures at the simplex ETF (DESIGN.md §3) in MPFI interval arithmetic from
-// rigorous primitives only (+ − × ÷, sqrt, acos, π; TOOLCHAIN.md):
+// Certified enclosures at the simplex ETF (docs/mathematics.md §3) in MPFI interval arithmetic from
+// rigorous primitives only (+ − × ÷, sqrt, acos, π; docs/numerics.md):
 //   Φ_ETF(M) = M / (π + (M−1) k(−1/(M−1))),   r(M, d) = 1 − 2π d c_d² Φ_ETF(M),
 // with c_d from its exact recurrence (gaussian/enclosure.hpp) and k(ρ) = √((1−ρ)(1+ρ)) +
 // arccos(−ρ) ρ at the rational ρ = −1/(M−1).

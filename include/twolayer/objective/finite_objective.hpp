@@ -1,4 +1,4 @@
-// The finite objective for a realised target (DESIGN.md §2), for any activation σ with a
+// The finite objective for a realised target (docs/mathematics.md §2), for any activation σ with a
 // closed-form kernel K (gaussian/closed_form_kernel.hpp):
 //
 //   L_N(b, V) = (1/N²) Σ_{i,i'} a_i a_i' K(w_i, w_i') − (2/N) Σ_{i,j} a_i b_j K(w_i, v_j)

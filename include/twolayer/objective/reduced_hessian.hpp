@@ -1,5 +1,5 @@
 // The Riemannian Hessian of the reduced objective Φ(U) = 1ᵀK̂⁻¹1 on (S^{d−1})^M
-// (DESIGN.md §3), as a symmetric matrix in orthonormal bases of the tangent spaces.
+// (docs/mathematics.md §3), as a symmetric matrix in orthonormal bases of the tangent spaces.
 //
 // With y = K̂⁻¹1, g the Euclidean gradient, and tangent directions ξ, η (ξ_j ⊥ u_j):
 //   Hess Φ[ξ, η] = 2 (dK̂[ξ] y)ᵀ K̂⁻¹ (dK̂[η] y) − yᵀ d²K̂[ξ, η] y − Σ_j <u_j, g_j> <ξ_j, η_j>,
@@ -10,41 +10,15 @@
 // Near ρ = −1, k''(ρ) = 1/sin θ diverges while dρ vanishes on tangent vectors: with the
 // tangent components ã = (u_k − ρ u_j, u_j − ρ u_k), whose norm is O(sin θ), the pair term
 // k'' ããᵀ = ããᵀ / sin θ is formed from sin θ computed in the angle (angle::between), and
-// is exactly zero for an antipodal pair — the angle form sin θ dθ² of DESIGN §3.
+// is exactly zero for an antipodal pair — the angle form sin θ dθ² of docs/mathematics.md §3.
 #pragma once
 
+#include "twolayer/manifold/sphere_product.hpp"
 #include "twolayer/objective/reduced_objective.hpp"
-
-#include <Eigen/Householder>
-#include <Eigen/QR>
 
 namespace twolayer {
 
-/// An orthonormal basis of the tangent space u^⊥ of the unit sphere at u, as the d−1
-/// columns of a d × (d−1) matrix (Householder: exact up to rounding in any precision).
-template <class Real>
-matrix<Real> tangent_basis(const vector<Real>& u)
-{
-  const int d = static_cast<int>(u.size());
-  const matrix<Real> column = u;
-  Eigen::HouseholderQR<matrix<Real>> qr(column);
-  const matrix<Real> q = qr.householderQ() * matrix<Real>::Identity(d, d);
-  return q.rightCols(d - 1);
-}
-
-/// Block-diagonal matrix (dM × M(d−1)) of tangent bases, one block per column of U.
-template <class Real>
-matrix<Real> tangent_bases(const matrix<Real>& U)
-{
-  const int d = static_cast<int>(U.rows());
-  const int M = static_cast<int>(U.cols());
-  matrix<Real> T = matrix<Real>::Zero(d * M, (d - 1) * M);
-  for (int j = 0; j < M; ++j)
-    T.block(j * d, j * (d - 1), d, d - 1) = tangent_basis<Real>(U.col(j));
-  return T;
-}
-
-/// The Riemannian Hessian of Φ at U in the bases of tangent_bases(U), or an empty matrix
+/// The Riemannian Hessian of Φ at U in the bases of sphere_product::tangent_bases(U), or an empty matrix
 /// when K̂ is degenerate (coincident directions).
 template <class Real>
 matrix<Real> reduced_objective_hessian(const matrix<Real>& U, const Real& singular_tolerance)
@@ -81,7 +55,7 @@ matrix<Real> reduced_objective_hessian(const matrix<Real>& U, const Real& singul
   for (int j = 0; j < M; ++j)  // curvature of the sphere
     ambient.block(j * d, j * d, d, d).diagonal().array() -= U.col(j).dot(gradient.col(j));
 
-  const matrix<Real> T = tangent_bases(U);
+  const matrix<Real> T = sphere_product::tangent_bases(U);
   matrix<Real> hessian = T.transpose() * ambient * T;
   return (hessian + hessian.transpose()) / 2;
 }

@@ -1,5 +1,5 @@
 // Variable projection of either objective for an activation homogeneous of degree 1
-// (DESIGN.md §3, for any target). With s_j = b_j ‖v_j‖ and unit u_j = v_j / ‖v_j‖ both
+// (docs/mathematics.md §3, for any target). With s_j = b_j ‖v_j‖ and unit u_j = v_j / ‖v_j‖ both
 // objectives are quadratic in s:
 //
 //   L(s, U) = C − 2 sᵀ t(U) + sᵀ G(U) s,   G_jk = κ(<u_j, u_k>),   t_j = E[f σ(<u_j, x>)],
@@ -15,6 +15,7 @@
 #pragma once
 
 #include "twolayer/gaussian/angular_kernel.hpp"
+#include "twolayer/manifold/sphere_product.hpp"
 #include "twolayer/objective/target_cross_term.hpp"
 #include "twolayer/objective/reduced_objective.hpp"
 
@@ -73,7 +74,7 @@ reduced_loss_value<Real> reduced_loss(const Activation& sigma, const matrix<Real
         euclidean.col(j) -= 2 * y(j) * y(k) * slope * U.col(k);
       }
   }
-  result.gradient = project_to_tangent(U, euclidean);
+  result.gradient = sphere_product::project(U, euclidean);
   return result;
 }
 

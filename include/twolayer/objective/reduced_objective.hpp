@@ -1,4 +1,4 @@
-// The reduced objective of the simplified ReLU problem (DESIGN.md §3):
+// The reduced objective of the simplified ReLU problem (docs/mathematics.md §3):
 //
 //   Φ(U) = 1ᵀ K̂(U)⁻¹ 1,   K̂_jk = k(<u_j, u_k>),   U = (u_1, …, u_M) ∈ (S^{d−1})^M,
 //
@@ -8,7 +8,7 @@
 // and its Riemannian projection (I − u_j u_jᵀ).
 //
 // Coincident directions make K̂ singular (two equal columns); Φ is then not continuous
-// (DESIGN §3) and no value is returned: the evaluation reports `degenerate` instead.
+// (docs/mathematics.md §3) and no value is returned: the evaluation reports `degenerate` instead.
 #pragma once
 
 #include "twolayer/gaussian/relu_kernel.hpp"
@@ -64,7 +64,7 @@ reduced_value<Real> reduced_objective(const matrix<Real>& U, const Real& singula
   return result;
 }
 
-/// Euclidean gradient of Φ with respect to the columns of U (DESIGN §3), given y.
+/// Euclidean gradient of Φ with respect to the columns of U (docs/mathematics.md §3), given y.
 template <class Real>
 matrix<Real> reduced_objective_euclidean_gradient(const matrix<Real>& U, const vector<Real>& y)
 {
@@ -79,17 +79,7 @@ matrix<Real> reduced_objective_euclidean_gradient(const matrix<Real>& U, const v
   return gradient;
 }
 
-/// The Riemannian gradient on (S^{d−1})^M: each column projected onto the tangent space.
-template <class Real>
-matrix<Real> project_to_tangent(const matrix<Real>& U, const matrix<Real>& euclidean)
-{
-  matrix<Real> tangent = euclidean;
-  for (int j = 0; j < U.cols(); ++j)
-    tangent.col(j) -= U.col(j).dot(euclidean.col(j)) * U.col(j);
-  return tangent;
-}
-
-/// Φ_ETF(M) = M / (π + (M−1) k(−1/(M−1))), Φ_ETF(1) = 1/π (DESIGN §3).
+/// Φ_ETF(M) = M / (π + (M−1) k(−1/(M−1))), Φ_ETF(1) = 1/π (docs/mathematics.md §3).
 template <class Real>
 Real simplex_etf_phi(int M)
 {

@@ -1,5 +1,5 @@
 // The Hessian of the simplified objective L~ in the joint parameters x = (b, vec V)
-// (DESIGN.md §3), by forward-mode differentiation of the analytic gradient: column k is
+// (docs/mathematics.md §3), by forward-mode differentiation of the analytic gradient: column k is
 // the derivative of ∇L~ along e_k, computed by running the gradient's own code on dual
 // numbers (exact up to rounding; tests/ compare it with central differences of the
 // gradient). At a minimiser the zero eigenvalues are the O(d) orbit plus one per neuron,

@@ -1,11 +1,11 @@
-// The simplified (mean-field) objective of DESIGN.md §2 for an isotropic target with
+// The simplified (mean-field) objective of docs/mathematics.md §2 for an isotropic target with
 // expected scaling factor α = E[a‖w‖] and an activation σ homogeneous of degree 1 (relu,
 // leaky relu, abs): the target is F(x) = α μ_σ ‖x‖, μ_σ = E[σ(u₁)] on the sphere
 // (gaussian/homogeneous_kernel.hpp), so
 //
 //   L~(b, V) = α² d μ_σ² − 2 α d μ_σ² Σ_j b_j ‖v_j‖ + Σ_{j,j'} b_j b_j' K(v_j, v_j'),
 //
-// (for relu μ = c_d, DESIGN's formula), and its gradient in (b, V).
+// (for relu μ = c_d, docs/mathematics.md §2), and its gradient in (b, V).
 #pragma once
 
 #include "twolayer/gaussian/closed_form_kernel.hpp"

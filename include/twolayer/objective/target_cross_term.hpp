@@ -1,6 +1,6 @@
 // A target network f(x) = Σ_i c_i σ(<w_i, x>) (the realised f_N has c_i = a_i / N) for an
 // activation σ positively homogeneous of degree h (relu, leaky relu, abs, linear: h = 1;
-// step: h = 0; quadratic: h = 2), seen from unit directions u (DESIGN.md §2):
+// step: h = 0; quadratic: h = 2), seen from unit directions u (docs/mathematics.md §2):
 //
 //   t(u)  = E_x[f(x) σ(<u, x>)] = Σ_i p_i κ(<ŵ_i, u>),   p_i = c_i ‖w_i‖^h,
 //   ∇t(u) = Σ_i p_i [h κ(ρ_i) u + κ'(ρ_i)(ŵ_i − ρ_i u)]   (Euclidean gradient of

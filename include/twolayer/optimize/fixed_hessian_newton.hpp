@@ -16,7 +16,8 @@
 // or when a step fails to halve it.
 #pragma once
 
-#include "twolayer/optimize/lbfgs.hpp"
+#include "twolayer/manifold/problem.hpp"
+#include "twolayer/manifold/sphere_product.hpp"
 
 #include <Eigen/Cholesky>
 

@@ -1,20 +1,19 @@
 // The Riemannian Hessian of a problem on (S^{d−1})^M (any callable returning a
-// sphere_evaluation, optimize/lbfgs.hpp) from its own gradient code run on dual numbers:
+// sphere_evaluation, manifold/problem.hpp) from its own gradient code run on dual numbers:
 // along the retraction curve c(t) = R_U(t ξ) the derivative of the Riemannian gradient at
 // t = 0, projected onto the tangent space at U, is Hess f(U)[ξ] (for a Riemannian
 // submanifold, Hess f(x)[ξ] = P_x(D grad f(x)[ξ]) with any smooth extension of the
-// gradient field). One dual evaluation per basis direction ξ_k of tangent_bases(U): the
+// gradient field). One dual evaluation per basis direction ξ_k of sphere_product::tangent_bases(U): the
 // matrix Tᵀ Hess T, exact up to rounding (no step size), symmetrised.
 #pragma once
 
+#include "twolayer/manifold/problem.hpp"
+#include "twolayer/manifold/sphere_product.hpp"
 #include "twolayer/numeric/dual.hpp"
-#include "twolayer/objective/reduced_hessian.hpp"
-#include "twolayer/objective/reduced_loss.hpp"
-#include "twolayer/optimize/lbfgs.hpp"
 
 namespace twolayer {
 
-/// Tᵀ Hess f(U) T with T = tangent_bases(U); empty when the problem is degenerate at U.
+/// Tᵀ Hess f(U) T with T = sphere_product::tangent_bases(U); empty when the problem is degenerate at U.
 /// `problem` takes a matrix<dual<Real>> and returns a sphere_evaluation<dual<Real>>.
 template <class Real, class DualProblem>
 matrix<Real> riemannian_hessian_by_duals(const DualProblem& problem, const matrix<Real>& U, const matrix<Real>& T)
@@ -41,57 +40,6 @@ matrix<Real> riemannian_hessian_by_duals(const DualProblem& problem, const matri
     for (Eigen::Index j = 0; j < M; ++j)
       for (Eigen::Index i = 0; i < d; ++i)
         derivative(i, j) = evaluation.gradient(i, j).derivative;
-    const matrix<Real> tangent = sphere_product::project(U, derivative);
-    H.col(k) = T.transpose() * Eigen::Map<const vector<Real>>(tangent.data(), tangent.size());
-  }
-  return (H + H.transpose()) / 2;
-}
-
-/// The same matrix for the reduced loss Ψ of a target (objective/reduced_loss.hpp), column
-/// by column at a fraction of the cost: a tangent direction of block j moves u_j alone, so
-/// only t_j and ∇t_j — one pass over the N target neurons, O(N d) — are recomputed in dual
-/// numbers; the other columns' t_k, ∇t_k enter as constants and G, y = G⁻¹t and the gradient
-/// cost O(M² d + M³). In all O(M d · N d) instead of O(M d · N M d): what makes the second-
-/// order test and the Newton polish affordable for M d in the thousands. Equal to
-/// riemannian_hessian_by_duals(finite_reduced_problem(...)) up to rounding (tested).
-template <class Real, class Activation, class DualActivation>
-matrix<Real> reduced_loss_hessian_by_duals(const target_cross_term<Real, Activation>& target,
-                                           const target_cross_term<dual<Real>, DualActivation>& dual_target,
-                                           const DualActivation& dual_sigma, const matrix<Real>& U,
-                                           const matrix<Real>& T, const Real& singular_tolerance)
-{
-  using D = dual<Real>;
-  const Eigen::Index d = U.rows();
-  const Eigen::Index M = U.cols();
-  const Eigen::Index n = T.cols();
-  vector<Real> t;
-  matrix<Real> gradients;
-  target.values_and_gradients(U, t, gradients);
-  matrix<Real> H(n, n);
-  for (Eigen::Index k = 0; k < n; ++k) {
-    const Eigen::Index j = k / (d - 1);  // tangent_bases is block diagonal, d − 1 columns per block
-    matrix<D> moved = U.template cast<D>();
-    for (Eigen::Index i = 0; i < d; ++i)
-      moved(i, j) = D(U(i, j), T(j * d + i, k));
-    {
-      using std::sqrt;
-      const D norm = sqrt(D(moved.col(j).squaredNorm()));
-      moved.col(j) /= norm;
-    }
-    vector<D> t_moved = t.template cast<D>();
-    matrix<D> gradients_moved = gradients.template cast<D>();
-    vector<D> t_j;
-    matrix<D> gradient_j;
-    dual_target.values_and_gradients(matrix<D>(moved.col(j)), t_j, gradient_j);
-    t_moved(j) = t_j(0);
-    gradients_moved.col(j) = gradient_j.col(0);
-    const auto value = reduced_loss(dual_sigma, moved, t_moved, &gradients_moved, D(singular_tolerance));
-    if (value.degenerate)
-      return matrix<Real>();
-    matrix<Real> derivative(d, M);
-    for (Eigen::Index c = 0; c < M; ++c)
-      for (Eigen::Index i = 0; i < d; ++i)
-        derivative(i, c) = value.gradient(i, c).derivative;
     const matrix<Real> tangent = sphere_product::project(U, derivative);
     H.col(k) = T.transpose() * Eigen::Map<const vector<Real>>(tangent.data(), tangent.size());
   }

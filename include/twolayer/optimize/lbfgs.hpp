@@ -1,8 +1,8 @@
 // Riemannian L-BFGS on (S^{d−1})^M (Manopt's "solver" piece): maximises any smooth
-// function given as a problem — a callable returning, at U, the value and the Riemannian
-// gradient, or `degenerate` where the function is not defined (coincident directions).
-// maximise_phi applies it to the reduced objective Φ (DESIGN.md §3); the gap report applies
-// it to the reduced finite objective and to the cross-term deviation.
+// function given as a problem (manifold/problem.hpp) — a callable returning, at U, the value
+// and the Riemannian gradient, or `degenerate` where the function is not defined. The
+// conjecture search applies it to Φ (objective/phi_problem.hpp), the gap report and the
+// compression to the reduced finite objective Ψ_N and to the cross-term deviation.
 //
 // Why L-BFGS and not a trust region: the search runs many thousands of restarts in double,
 // where the cost is the number of Φ-and-gradient evaluations; L-BFGS needs one per
@@ -16,8 +16,8 @@
 // is not concave); steps come from Armijo backtracking along the retraction.
 #pragma once
 
-#include "twolayer/objective/reduced_objective.hpp"
-#include "twolayer/optimize/sphere_product.hpp"
+#include "twolayer/manifold/problem.hpp"
+#include "twolayer/manifold/sphere_product.hpp"
 
 #include <deque>
 #include <string>
@@ -42,21 +42,15 @@ struct lbfgs_options {
   Real gradient_tolerance = Real(1) / Real(10000000000LL);  // 1e-10
   int max_iterations = 2000;
   int memory = 8;
-  Real singular_tolerance = Real(1) / Real(1000000000000LL);  // K̂ pivot below 1e-12 π
-};
-
-/// What a problem returns at a point of (S^{d−1})^M.
-template <class Real>
-struct sphere_evaluation {
-  bool degenerate = false;  // the function is not defined here
-  Real value = 0;
-  matrix<Real> gradient;  // Riemannian gradient (tangent at U)
+  // Not the solver's: the tolerance problem builders use to call a point degenerate (for Φ:
+  // a K̂ pivot below 1e-12 π), carried here so that one options object configures a search.
+  Real singular_tolerance = Real(1) / Real(1000000000000LL);
 };
 
 template <class Real>
 struct lbfgs_result {
   matrix<Real> U;
-  Real value = 0;  // the value reached (Φ for maximise_phi)
+  Real value = 0;  // the value reached
   Real gradient_norm = 0;
   int iterations = 0;
   int evaluations = 0;
@@ -179,27 +173,6 @@ lbfgs_result<Real> maximise(const Problem& problem, const matrix<Real>& U0,
     result.U = U_trial;
     current = trial;
   }
-}
-
-/// Φ and its Riemannian gradient as a problem for maximise.
-template <class Real>
-auto phi_problem(const Real& singular_tolerance)
-{
-  return [singular_tolerance](const matrix<Real>& U) {
-    const auto value = reduced_objective(U, singular_tolerance);
-    if (value.degenerate)
-      return sphere_evaluation<Real>{true, Real(0), matrix<Real>()};
-    return sphere_evaluation<Real>{
-        false, value.phi,
-        sphere_product::project(U, reduced_objective_euclidean_gradient(U, value.weights))};
-  };
-}
-
-/// Maximises Φ from the unit columns of U0.
-template <class Real>
-lbfgs_result<Real> maximise_phi(const matrix<Real>& U0, const lbfgs_options<Real>& options)
-{
-  return maximise(phi_problem(options.singular_tolerance), U0, options);
 }
 
 }  // namespace twolayer

@@ -1,5 +1,6 @@
-// Multi-start search for the maxima of Φ on (S^{d−1})^M (DESIGN.md §5): restarts from
-// independent uniform random configurations, each seeded from (seed, M, d, restart index)
+// Multi-start search for the maxima of a problem on (S^{d−1})^M (manifold/problem.hpp; for
+// the conjecture, Φ: docs/mathematics.md §5): L-BFGS restarts from independent uniform
+// random points, each seeded from (seed, M, d, restart index)
 // alone — so any prefix of a run, and a run resumed from its results, reproduces the same
 // restarts — and a catalogue of the distinct local optima found, with basin counts and the
 // Good–Turing estimate of the probability that a new restart lands in an unseen basin
@@ -10,12 +11,11 @@
 #pragma once
 
 #include "twolayer/geometry/invariants.hpp"
-#include "twolayer/model/target_law.hpp"
+#include "twolayer/manifold/problem.hpp"
+#include "twolayer/manifold/sphere_product.hpp"
+#include "twolayer/numeric/hash.hpp"
 #include "twolayer/numeric/parallel.hpp"
 #include "twolayer/optimize/lbfgs.hpp"
-
-#include <boost/random/mersenne_twister.hpp>
-#include <boost/random/normal_distribution.hpp>
 
 #include <map>
 
@@ -30,23 +30,9 @@ inline std::uint64_t restart_seed(std::uint64_t seed, int M, int d, std::uint64_
   return h;
 }
 
-/// A uniform random configuration: M independent uniform directions in R^d.
-inline matrix<double> random_configuration(int M, int d, std::uint64_t seed)
-{
-  boost::random::mt19937_64 engine(seed);
-  boost::random::normal_distribution<double> normal(0.0, 1.0);
-  matrix<double> U(d, M);
-  for (int j = 0; j < M; ++j) {
-    for (int i = 0; i < d; ++i)
-      U(i, j) = normal(engine);
-    U.col(j).normalize();
-  }
-  return U;
-}
-
 struct basin {
   matrix<double> representative;  // the first optimum found in this basin
-  double phi = 0;
+  double value = 0;  // the problem's value at the representative
   configuration_invariants<double> invariants;
   long count = 0;
   std::uint64_t first_restart = 0;
@@ -70,12 +56,12 @@ struct search_catalogue {
   {
     return restarts == 0 ? 1.0 : static_cast<double>(singletons()) / static_cast<double>(restarts);
   }
-  /// The basin with the largest Φ (ties: the first found).
+  /// The basin with the largest value (ties: the first found).
   const basin* best() const
   {
     const basin* top = nullptr;
     for (const auto& b : basins)
-      if (!top || b.phi > top->phi)
+      if (!top || b.value > top->value)
         top = &b;
     return top;
   }
@@ -84,7 +70,7 @@ struct search_catalogue {
 struct multi_start_options {
   std::uint64_t seed = 1;
   lbfgs_options<double> search;
-  double value_tolerance = 1e-9;      // two optima with Φ this close …
+  double value_tolerance = 1e-9;      // two optima with values this close …
   double invariant_tolerance = 1e-5;  // … and inner products this close are one basin
 };
 
@@ -97,22 +83,27 @@ struct restart_outcome {
   matrix<double> U;  // where the restart ended
 };
 
-/// Restart `index`: L-BFGS from its own random configuration.
-inline restart_outcome run_restart(int M, int d, std::uint64_t index, const multi_start_options& options)
+/// Restart `index`: L-BFGS on `problem` from its own random point.
+template <class Problem>
+  requires riemannian_problem<Problem, double>
+restart_outcome run_restart(const Problem& problem, int M, int d, std::uint64_t index,
+                            const multi_start_options& options)
 {
-  const auto run = maximise_phi(random_configuration(M, d, restart_seed(options.seed, M, d, index)),
-                                options.search);
+  const auto run = maximise(problem, sphere_product::random_point(M, d, restart_seed(options.seed, M, d, index)),
+                            options.search);
   return {index, run.status, run.value, run.U};
 }
 
 /// Restarts [first, first + count) on `threads` threads; the outcomes come back in index
 /// order, identical whatever the thread count.
-inline std::vector<restart_outcome> run_restart_batch(int M, int d, std::uint64_t first, std::uint64_t count,
-                                                      const multi_start_options& options, unsigned threads = 1)
+template <class Problem>
+std::vector<restart_outcome> run_restart_batch(const Problem& problem, int M, int d, std::uint64_t first,
+                                               std::uint64_t count, const multi_start_options& options,
+                                               unsigned threads = 1)
 {
   std::vector<restart_outcome> outcomes(static_cast<std::size_t>(count));
   for_each_task(outcomes.size(), threads,
-                [&](std::size_t i) { outcomes[i] = run_restart(M, d, first + i, options); });
+                [&](std::size_t i) { outcomes[i] = run_restart(problem, M, d, first + i, options); });
   return outcomes;
 }
 
@@ -127,7 +118,7 @@ inline void add_outcome(search_catalogue& catalogue, const restart_outcome& outc
     return;
   const auto invariants = invariants_of(outcome.U, options.invariant_tolerance);
   for (auto& b : catalogue.basins)
-    if (std::abs(b.phi - outcome.value) <= options.value_tolerance &&
+    if (std::abs(b.value - outcome.value) <= options.value_tolerance &&
         same_invariants(b.invariants, invariants, options.invariant_tolerance)) {
       ++b.count;
       return;
@@ -136,11 +127,11 @@ inline void add_outcome(search_catalogue& catalogue, const restart_outcome& outc
 }
 
 /// Runs restarts [first, first + count) and adds their outcomes to the catalogue, in index order.
-inline void run_restarts(int M, int d, std::uint64_t first, std::uint64_t count,
-                         const multi_start_options& options, search_catalogue& catalogue,
-                         unsigned threads = 1)
+template <class Problem>
+void run_restarts(const Problem& problem, int M, int d, std::uint64_t first, std::uint64_t count,
+                  const multi_start_options& options, search_catalogue& catalogue, unsigned threads = 1)
 {
-  for (const auto& outcome : run_restart_batch(M, d, first, count, options, threads))
+  for (const auto& outcome : run_restart_batch(problem, M, d, first, count, options, threads))
     add_outcome(catalogue, outcome, options);
 }
 

@@ -1,10 +1,12 @@
-// Riemannian Newton polish of a critical point of Φ on (S^{d−1})^M at high precision
-// (DESIGN.md §3, §5): from an optimum found in double, Newton steps in the working
+// Riemannian Newton polish of a critical point of a problem on (S^{d−1})^M with a Hessian
+// (manifold/problem.hpp; for the conjecture, Φ: docs/mathematics.md §3, §5) at high
+// precision, the Hessian exact in the working precision (for a Hessian computed once in
+// double, optimize/fixed_hessian_newton.hpp): from an optimum found in double, Newton steps in the working
 // precision until the Riemannian gradient norm falls below a target (10^(−digits+5) in the
 // reports). The gradient norm of every iterate is kept, so quadratic convergence — where
 // the Hessian is non-degenerate off the O(d) orbit — can be seen, not assumed.
 //
-// The Hessian is singular along the orbit (Φ depends only on the Gram matrix): the step
+// The Hessian is singular along the symmetry orbit (Φ depends only on the Gram matrix): the step
 // solves H η = −g on the eigenvectors with |λ| above √ε · max|λ| only, i.e. the
 // pseudo-inverse with the orbit modes removed. At a degenerate optimum (more zero modes than
 // the orbit explains) Newton has no curvature to use along the extra directions and slows
@@ -21,9 +23,8 @@
 // progress to wait for) or after `max_iterations`.
 #pragma once
 
-#include "twolayer/objective/reduced_hessian.hpp"
-#include "twolayer/objective/reduced_objective.hpp"
-#include "twolayer/optimize/sphere_product.hpp"
+#include "twolayer/manifold/problem.hpp"
+#include "twolayer/manifold/sphere_product.hpp"
 
 #include <Eigen/Eigenvalues>
 
@@ -34,17 +35,18 @@ namespace twolayer {
 template <class Real>
 struct polish_result {
   matrix<Real> U;
-  Real phi = 0;
-  std::vector<Real> gradient_norms;  // ‖grad Φ‖ at each iterate, the start first
-  std::vector<Real> values;          // Φ at each iterate
+  Real value = 0;
+  std::vector<Real> gradient_norms;  // ‖grad f‖ at each iterate, the start first
+  std::vector<Real> values;          // f at each iterate
   bool converged = false;            // the last gradient norm is below the target
-  bool degenerate = false;           // K̂ became singular (coincident directions)
+  bool degenerate = false;           // the problem became undefined (for Φ: coincident directions)
   int iterations = 0;
 };
 
-template <class Real>
-polish_result<Real> newton_polish(const matrix<Real>& U0, const Real& target, int max_iterations,
-                                  const Real& singular_tolerance, int stall_window = 12)
+template <class Real, class Problem>
+  requires riemannian_problem_with_hessian<Problem, Real>
+polish_result<Real> newton_polish(const Problem& problem, const matrix<Real>& U0, const Real& target,
+                                  int max_iterations, int stall_window = 12)
 {
   using std::abs;
   using std::sqrt;
@@ -54,16 +56,15 @@ polish_result<Real> newton_polish(const matrix<Real>& U0, const Real& target, in
     result.U.col(j).normalize();
   const Real epsilon = Eigen::NumTraits<Real>::epsilon();
   for (;;) {
-    const auto value = reduced_objective(result.U, singular_tolerance);
+    const auto value = problem(result.U);
     if (value.degenerate) {
       result.degenerate = true;
       return result;
     }
-    const matrix<Real> gradient =
-        sphere_product::project(result.U, reduced_objective_euclidean_gradient(result.U, value.weights));
+    const matrix<Real>& gradient = value.gradient;
     const Real norm = gradient.norm();
-    result.phi = value.phi;
-    result.values.push_back(value.phi);
+    result.value = value.value;
+    result.values.push_back(value.value);
     result.gradient_norms.push_back(norm);
     if (norm <= target) {
       result.converged = true;
@@ -77,9 +78,9 @@ polish_result<Real> newton_polish(const matrix<Real>& U0, const Real& target, in
       return result;  // stalled: converged stays false
     ++result.iterations;
 
-    const matrix<Real> T = tangent_bases(result.U);
+    const matrix<Real> T = sphere_product::tangent_bases(result.U);
     const vector<Real> g = T.transpose() * Eigen::Map<const vector<Real>>(gradient.data(), gradient.size());
-    const matrix<Real> hessian = reduced_objective_hessian(result.U, singular_tolerance);
+    const matrix<Real> hessian = problem.hessian(result.U);
     const Eigen::SelfAdjointEigenSolver<matrix<Real>> solver(hessian);
     const vector<Real>& lambda = solver.eigenvalues();
     const Real largest = lambda.cwiseAbs().maxCoeff();
@@ -91,19 +92,17 @@ polish_result<Real> newton_polish(const matrix<Real>& U0, const Real& target, in
     const vector<Real> ambient = T * step;
     const matrix<Real> direction = Eigen::Map<const matrix<Real>>(ambient.data(), result.U.rows(), result.U.cols());
 
-    const Real rounding = 64 * epsilon * (1 + abs(value.phi));
+    const Real rounding = 64 * epsilon * (1 + abs(value.value));
     Real scale = 1;
     matrix<Real> moved;
     for (int halving = 0; halving <= 30; ++halving, scale /= 2) {
       moved = sphere_product::retract(result.U, matrix<Real>(scale * direction));
-      const auto trial = reduced_objective(moved, singular_tolerance);
+      const auto trial = problem(moved);
       if (trial.degenerate)
         continue;
-      if (trial.phi >= value.phi - rounding)
+      if (trial.value >= value.value - rounding)
         break;
-      const Real trial_norm =
-          sphere_product::project(moved, reduced_objective_euclidean_gradient(moved, trial.weights)).norm();
-      if (trial_norm < norm)
+      if (trial.gradient.norm() < norm)
         break;
     }
     result.U = moved;

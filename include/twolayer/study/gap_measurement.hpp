@@ -1,4 +1,4 @@
-// One realisation's measurements for the gap report (DESIGN.md §5, ReLU): how far the
+// One realisation's measurements for the gap report (docs/mathematics.md §5, ReLU): how far the
 // finite objective L_N of a realised target lies from the simplified objective L~.
 //
 //   sup_cross_dev  sup_v |(1/N) Σ a_i K(w_i, v) − α d c_d²| over unit v (check/cross_deviation.hpp;
@@ -27,9 +27,10 @@
 #include "twolayer/gaussian/sphere_moments.hpp"
 #include "twolayer/model/target_law.hpp"
 #include "twolayer/numeric/scalar.hpp"
+#include "twolayer/objective/phi_problem.hpp"
 #include "twolayer/objective/reduced_objective.hpp"
 #include "twolayer/optimize/multi_start.hpp"
-#include "twolayer/optimize/reduced_loss_problem.hpp"
+#include "twolayer/objective/reduced_loss_problem.hpp"
 
 #include <optional>
 #include <string>
@@ -189,14 +190,15 @@ inline simplified_optimum find_simplified_optimum(int M, unsigned d, const gap_s
   multi_start_options options;
   options.seed = settings.seed;
   search_catalogue catalogue;
-  run_restarts(M, static_cast<int>(d), 0, static_cast<std::uint64_t>(settings.simplified_restarts),
+  run_restarts(phi_problem(options.search.singular_tolerance), M, static_cast<int>(d), 0,
+               static_cast<std::uint64_t>(settings.simplified_restarts),
                options, catalogue);
   s.restarts = catalogue.restarts;
   s.converged = catalogue.outcomes[search_status::converged];
   s.basins = catalogue.basins.size();
   if (const basin* best = catalogue.best()) {
     s.found = true;
-    s.phi = best->phi;
+    s.phi = best->value;
     s.directions = best->representative;
   }
   return s;
@@ -273,7 +275,7 @@ inline std::vector<gap_row> measure_realisation(const law_summary& law, std::siz
                                                                                         1000000 + k)) *
                                                  optimum->directions));
     for (int k = 0; k < settings.finite_random_starts; ++k)
-      starts.push_back(random_configuration(M, static_cast<int>(d), restart_seed(seed, M, static_cast<int>(d),
+      starts.push_back(sphere_product::random_point(M, static_cast<int>(d), restart_seed(seed, M, static_cast<int>(d),
                                                                                 static_cast<std::uint64_t>(k))));
     std::optional<lbfgs_result<double>> best;
     double lowest = 0;

@@ -1,9 +1,9 @@
 // The best M-node compression of a user's network f(x) = Σ_i a_i σ(<w_i, x>) under
-// x ~ N(0, I_d) (DESIGN.md §2; no 1/N factor: the stored network is the target), with
+// x ~ N(0, I_d) (docs/mathematics.md §2; no 1/N factor: the stored network is the target), with
 // what a researcher needs to trust it:
 //
 //   search     multi-start Riemannian L-BFGS on the reduced loss Ψ in double
-//              (optimize/compression_search.hpp), on the target scaled by
+//              (study/compression_search.hpp), on the target scaled by
 //              S = Σ_i |a_i| ‖w_i‖^h so that tolerances mean the same for any network;
 //   polish     where M·d ≤ hessian_max_Md: the Hessian of Ψ at the best point by dual
 //              numbers (optimize/hessian_by_duals.hpp) — its eigenvalues are the
@@ -22,9 +22,12 @@
 // b_j ‖v_j‖^h is determined) and b = the optimal scales.
 #pragma once
 
+#include "twolayer/check/critical_point.hpp"
 #include "twolayer/gaussian/sphere_moments.hpp"
-#include "twolayer/optimize/compression_search.hpp"
+#include "twolayer/study/compression_search.hpp"
 #include "twolayer/optimize/fixed_hessian_newton.hpp"
+#include "twolayer/objective/phi_problem.hpp"
+#include "twolayer/objective/reduced_loss_hessian.hpp"
 #include "twolayer/optimize/hessian_by_duals.hpp"
 #include "twolayer/optimize/newton_polish.hpp"
 
@@ -181,7 +184,7 @@ compression_outcome<Real> compress_network(const vector<double>& a, const matrix
     std::optional<double_hessian> last;  // the Hessian at the latest point it was computed
     const auto hessian_at = [&](const matrix<double>& point) {
       double_hessian h;
-      h.T = tangent_bases(point);
+      h.T = sphere_product::tangent_bases(point);
       h.H = reduced_loss_hessian_by_duals(target, dual_target, sigma_dual, point, h.T, singular);
       if (h.H.size() && h.H.allFinite())
         last = h;
@@ -222,11 +225,14 @@ compression_outcome<Real> compress_network(const vector<double>& a, const matrix
       const Eigen::SelfAdjointEigenSolver<matrix<double>> spectrum(last->H, Eigen::EigenvaluesOnly);
       out.hessian_eigenvalues = spectrum.eigenvalues();
       const double largest = out.hessian_eigenvalues.cwiseAbs().maxCoeff();
-      const double top = out.hessian_eigenvalues.maxCoeff();
       const double zero = 1e-8 * largest;  // relative: the target is scaled to Σ|p_i| = 1
-      out.second_order = top < -zero ? "strict local minimum of the loss"
-                         : top <= zero ? "degenerate (a zero curvature of the loss)"
-                                       : "saddle (a direction of negative curvature of the loss)";
+      // Ψ_N is maximised (the loss is E[f_N²] − Ψ_N) and has no continuous symmetry: no zero
+      // mode is expected. A direction of negative loss curvature is named first, also where
+      // zero modes exist as well: it is the way out of the point.
+      const auto c = classify_critical_point(out.hessian_eigenvalues, zero, 0, optimisation_sense::maximise);
+      out.second_order = c.type == critical_point_type::strict_local_max ? "strict local minimum of the loss"
+                         : c.positive == 0 ? "degenerate (a zero curvature of the loss)"
+                                           : "saddle (a direction of negative curvature of the loss)";
       if (out.polished)
         U_double = U.template cast<double>();
       U_working = U;
@@ -312,21 +318,22 @@ compression_outcome<Real> compress_network(const vector<double>& a, const matrix
       const Real dcc = Real(d) * cd * cd;
       if (M <= d + 1) {
         p.phi = simplex_etf_phi<Real>(M);
-        p.phi_source = "Phi_ETF(M), closed form (DESIGN.md section 3)";
+        p.phi_source = "Phi_ETF(M), closed form (docs/mathematics.md section 3)";
         p.phi_digits = working_digits<Real>() - 2;
       } else {
         stage("Phi*: " + std::to_string(settings.phi_restarts) + " restarts of the reduced objective (no ETF: M > d+1)");
         multi_start_options phi_options;
         phi_options.seed = settings.search.seed;
         search_catalogue catalogue;
-        run_restarts(M, d, 0, static_cast<std::uint64_t>(settings.phi_restarts), phi_options, catalogue,
+        run_restarts(phi_problem(phi_options.search.singular_tolerance), M, d, 0,
+                     static_cast<std::uint64_t>(settings.phi_restarts), phi_options, catalogue,
                      settings.search.threads);
         const basin* top = catalogue.best();
         if (!top)
           throw std::runtime_error("twolayer: the search for Phi* found no optimum");
-        const auto refined = newton_polish(matrix<Real>(top->representative.template cast<Real>()),
-                                           pow(Real(10), -(working_digits<Real>() - 5)), 30, tolerance);
-        p.phi = refined.degenerate ? Real(top->phi) : refined.phi;
+        const auto refined = newton_polish(phi_problem(tolerance), matrix<Real>(top->representative.template cast<Real>()),
+                                           pow(Real(10), -(working_digits<Real>() - 5)), 30);
+        p.phi = refined.degenerate ? Real(top->value) : refined.value;
         p.phi_digits = refined.converged ? working_digits<Real>() - 5 : 8;
         p.phi_source = "best Phi of " + std::to_string(settings.phi_restarts) +
                        " restarts, Newton-polished (no simplex ETF exists for M > d+1; not proven optimal)";

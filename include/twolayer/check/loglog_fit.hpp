@@ -1,7 +1,7 @@
 // Least-squares slopes on log-log axes and their spread: the fitted exponent p of y ≈ C x^p
 // from points (x, y), x, y > 0, and the mean and sample standard deviation of several
 // such exponents (one per replicate), and a percentile bootstrap interval of their mean.
-// Plain statistics, no model knowledge.
+// Plain statistics, no model knowledge (the measurements they summarise are in study/).
 //
 // Why no "pooled" fit beside the mean of the per-replicate slopes: the least-squares slope
 // is linear in the y values, so when every replicate has the same x design (the grid's N or
@@ -20,7 +20,7 @@
 #include <utility>
 #include <vector>
 
-namespace twolayer::report {
+namespace twolayer {
 
 /// The slope of log y against log x by ordinary least squares; none with fewer than two
 /// distinct x or a non-positive value.
@@ -98,4 +98,4 @@ inline std::optional<std::pair<double, double>> bootstrap_mean_interval(const st
   return std::pair<double, double>{at((1 - level) / 2), at((1 + level) / 2)};
 }
 
-}  // namespace twolayer::report
+}  // namespace twolayer

@@ -2,7 +2,8 @@
 // target, which is renamed over it only once every byte has been written and flushed. An
 // interruption (SIGINT, SIGTERM) while temporaries exist removes them before the process
 // ends, once interrupt_cleanup() has installed the handler: a killed run leaves the old
-// reports, never a half-written one and no stray temporaries.
+// reports, never a half-written one and no stray temporaries. Process plumbing (a signal
+// handler), so it lives beside the executables, not in the installed library.
 #pragma once
 
 #include <unistd.h>
@@ -18,7 +19,7 @@
 #include <string>
 #include <vector>
 
-namespace twolayer::report {
+namespace twolayer::app {
 
 namespace atomic_detail {
 
@@ -86,4 +87,4 @@ inline void write_files_atomically(const std::vector<std::pair<std::filesystem::
   atomic_detail::pending_count = 0;
 }
 
-}  // namespace twolayer::report
+}  // namespace twolayer::app

@@ -1,4 +1,4 @@
-// The multi-start search for the best M-node compression of a given target (DESIGN.md §2):
+// The multi-start search for the best M-node compression of a given target (docs/mathematics.md §2):
 // maximise the reduced finite objective Ψ(U) = tᵀG⁻¹t over (S^{d−1})^M (the scales
 // eliminated, objective/reduced_loss.hpp) by Riemannian L-BFGS in double with the analytic
 // gradient, from three kinds of start, in this order:
@@ -14,7 +14,7 @@
 
 #include "twolayer/geometry/simplex_etf.hpp"
 #include "twolayer/optimize/multi_start.hpp"
-#include "twolayer/optimize/reduced_loss_problem.hpp"
+#include "twolayer/objective/reduced_loss_problem.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -70,7 +70,7 @@ compression_starts(const target_cross_term<double, Activation>& target, const co
     for (int k = 0; k < o.etf_starts; ++k)
       starts.emplace_back("etf", simplex_etf<double>(M, d, restart_seed(o.seed ^ 0x65746600ULL, M, d, k)));
   for (int k = 0; k < o.random_starts; ++k)
-    starts.emplace_back("random", random_configuration(M, d, restart_seed(o.seed, M, d, k)));
+    starts.emplace_back("random", sphere_product::random_point(M, d, restart_seed(o.seed, M, d, k)));
   return starts;
 }
 

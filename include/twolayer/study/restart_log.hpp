@@ -10,6 +10,7 @@
 // the one the uninterrupted run would have built, and the report is the same byte for byte.
 #pragma once
 
+#include "twolayer/numeric/errors.hpp"
 #include "twolayer/optimize/multi_start.hpp"
 
 #include <cstdio>
@@ -22,8 +23,8 @@
 namespace twolayer::restart_log {
 
 /// A log that cannot be resumed from: other settings, or corrupted (bad input: exit 2).
-struct log_error : std::runtime_error {
-  using std::runtime_error::runtime_error;
+struct log_error : bad_input {
+  using bad_input::bad_input;
 };
 
 /// The first line: the settings a log belongs to; a resumed run must match it.
@@ -63,7 +64,7 @@ inline std::string batch_record(std::uint64_t first, std::uint64_t count, const 
       out << "join " << b << " " << after.basins[b].count - before.basins[b].count << "\n";
   for (std::size_t b = before.basins.size(); b < after.basins.size(); ++b) {
     const auto& basin = after.basins[b];
-    out << "new " << basin.first_restart << " " << basin.count << " " << number(basin.phi) << " "
+    out << "new " << basin.first_restart << " " << basin.count << " " << number(basin.value) << " "
         << basin.representative.rows() << " " << basin.representative.cols();
     for (Eigen::Index i = 0; i < basin.representative.size(); ++i)
       out << " " << number(basin.representative(i));
@@ -138,7 +139,7 @@ inline std::string replay(const std::string& path, const std::string& expected_h
     } else if (kind == "new") {
       basin b;
       long rows = 0, cols = 0;
-      if (pending.empty() || !(fields >> b.first_restart >> b.count >> b.phi >> rows >> cols) || rows <= 0 || cols <= 0)
+      if (pending.empty() || !(fields >> b.first_restart >> b.count >> b.value >> rows >> cols) || rows <= 0 || cols <= 0)
         return unreadable(k, "malformed new-basin line");
       b.representative.resize(rows, cols);
       bool complete = true;

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "twolayer/objective/reduced_loss.hpp"
-#include "twolayer/optimize/lbfgs.hpp"
+#include "twolayer/manifold/problem.hpp"
 
 namespace twolayer {
 

@@ -1,0 +1,56 @@
+# The repository's own account of the mathematics is cited from the code, the --help texts and
+# the reports: every file docs/ names must exist, and every "docs/mathematics.md §N" (or
+# "section N") the sources cite must be a section of docs/mathematics.md.
+#   cmake -DSOURCE_DIR=<repository> -P docs_references.cmake
+cmake_policy(SET CMP0057 NEW)
+file(READ ${SOURCE_DIR}/docs/mathematics.md mathematics)
+file(READ ${SOURCE_DIR}/docs/numerics.md numerics)
+set(failures "")
+
+# 1. Paths named in backticks in docs/: relative to include/twolayer/ or to the repository.
+string(REGEX MATCHALL "`(numeric|model|gaussian|manifold|geometry|objective|optimize|check|study|io|report|verify|tests|cmake|tools)/[A-Za-z_/]+\\.(hpp|cpp|cmake|sh)`"
+       cited "${mathematics}${numerics}")
+list(REMOVE_DUPLICATES cited)
+set(checked 0)
+foreach(quoted IN LISTS cited)
+  string(REPLACE "`" "" path "${quoted}")
+  math(EXPR checked "${checked} + 1")
+  if(NOT EXISTS ${SOURCE_DIR}/include/twolayer/${path} AND NOT EXISTS ${SOURCE_DIR}/${path})
+    string(APPEND failures "docs/ names ${path}, which does not exist\n")
+  endif()
+endforeach()
+if(checked LESS 20)
+  string(APPEND failures "only ${checked} paths found in docs/: the pattern no longer matches\n")
+endif()
+
+# 2. Sections cited from the sources.
+string(REGEX MATCHALL "\n## [0-9]+\\." headings "${mathematics}")
+set(sections "")
+foreach(h IN LISTS headings)
+  string(REGEX REPLACE "\n## ([0-9]+)\\." "\\1" n "${h}")
+  list(APPEND sections ${n})
+endforeach()
+file(GLOB_RECURSE sources ${SOURCE_DIR}/include/*.hpp ${SOURCE_DIR}/verify/*.cpp ${SOURCE_DIR}/verify/*.hpp)
+set(references 0)
+foreach(source IN LISTS sources)
+  file(READ ${source} text)
+  string(REGEX MATCHALL "docs/mathematics\\.md (§|sections? )[0-9]+" cites "${text}")
+  foreach(cite IN LISTS cites)
+    math(EXPR references "${references} + 1")
+    string(REGEX REPLACE ".*[^0-9]([0-9]+)$" "\\1" n "${cite}")
+    if(NOT n IN_LIST sections)
+      string(APPEND failures "${source} cites '${cite}', but docs/mathematics.md has no section ${n}\n")
+    endif()
+  endforeach()
+  if(text MATCHES "DESIGN\\.md|TOOLCHAIN\\.md")
+    string(APPEND failures "${source} cites a file outside the repository (DESIGN.md or TOOLCHAIN.md)\n")
+  endif()
+endforeach()
+if(references LESS 50)
+  string(APPEND failures "only ${references} citations of docs/mathematics.md found: the pattern no longer matches\n")
+endif()
+
+if(failures)
+  message(FATAL_ERROR "${failures}")
+endif()
+message(STATUS "${checked} paths named in docs/ exist; ${references} citations of docs/mathematics.md name existing sections")

@@ -1,0 +1,94 @@
+// The conjecture study as a library user reaches it (study/): one case run end to end gives
+// the verdict the reports state, and the verdict rule's branches — including the
+// counterexample branch, which no real run has taken — are driven by injected evidence.
+#include "twolayer/numeric/scalar.hpp"
+#include "twolayer/study/conjecture_case.hpp"
+#include "twolayer/study/conjecture_verdict.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace twolayer;
+using R = mpfr50;
+
+namespace {
+
+conjecture_search_options quick_search(long restarts)
+{
+  conjecture_search_options o;
+  o.restarts = restarts;
+  o.batch = 10;
+  return o;
+}
+
+}  // namespace
+
+TEST_CASE("One conjecture case, (M, d) = (3, 2), is consistent; its evidence states why", "[study]")
+{
+  const auto c = run_conjecture_case<R>(3, 2, quick_search(30), 5);
+  CHECK(c.catalogue.restarts == 30);
+  REQUIRE(c.phi_etf);
+  REQUIRE(c.best_polished());
+  CHECK(c.etf_test->verdict == critical_point_type::strict_local_max);
+  CHECK(c.joint_zero_modes == c.joint_expected);
+  const auto e = evidence_of(c);
+  CHECK(e.digits_known >= 40);
+  CHECK(e.best_structure == "span 2, simplex ETF");
+  const auto decision = decide_conjecture(e);
+  CHECK(decision.verdict == conjecture_verdict::consistent);
+  CHECK(decision.reason == "best found = Phi_ETF to " + std::to_string(e.digits_known) +
+                               " digits; ETF strict local maximum");
+  CHECK(conjecture_exit_status({decision}) == 0);
+}
+
+TEST_CASE("A configuration beating Phi_ETF by more than its error is a counterexample, and the run fails",
+          "[study]")
+{
+  auto c = run_conjecture_case<R>(4, 3, quick_search(20), 3);
+  REQUIRE(c.best_polished());
+  // Inject: the best point now claims a value above Φ_ETF. Its stated error is
+  // |Φ_ETF|·10^(−digits known): one error above is still within it, two are not.
+  auto& best = const_cast<polished_optimum<R>&>(*c.best_polished());
+  const R error = abs(*c.phi_etf) * pow(R(10), -best.digits_known);
+  best.polish.value = *c.phi_etf + error / 2;
+  CHECK(decide_conjecture(evidence_of(c)).verdict == conjecture_verdict::consistent);
+  best.polish.value = *c.phi_etf + 2 * error;
+  const auto decision = decide_conjecture(evidence_of(c));
+  CHECK(decision.verdict == conjecture_verdict::counterexample);
+  CHECK(decision.reason ==
+        "a polished configuration exceeds Phi_ETF by more than 10^-" + std::to_string(best.digits_known) + " (relative)");
+  conjecture_decision fine;
+  fine.verdict = conjecture_verdict::consistent;
+  CHECK(conjecture_exit_status({fine, decision}) == 1);
+}
+
+TEST_CASE("The other verdicts: no conjecture beyond d + 1, undecided below Phi_ETF or at a degenerate ETF",
+          "[study]")
+{
+  scoped_precision precision(50);
+  using D = mpfr_dynamic;
+  conjecture_evidence<D> e;
+  e.M = 5;
+  e.d = 2;
+  e.best_structure = "span 2";
+  e.best_second_order = "strict_local_max";
+  CHECK(decide_conjecture(e).verdict == conjecture_verdict::no_conjecture);
+  CHECK(to_string(decide_conjecture(e).verdict) == "no conjecture");
+
+  e.M = 3;
+  CHECK(decide_conjecture(e).verdict == conjecture_verdict::undecided);  // nothing polished
+  CHECK(decide_conjecture(e).reason == "no polished optimum");
+
+  e.phi_etf = simplex_etf_phi<D>(3);
+  e.digits_known = 40;
+  e.phi_best = *e.phi_etf * (1 - D("1e-30"));  // below by far more than 10^-40
+  e.etf_second_order = "strict_local_max";
+  CHECK(decide_conjecture(e).verdict == conjecture_verdict::undecided);
+
+  e.phi_best = e.phi_etf;
+  e.etf_second_order = "degenerate";
+  e.best_degeneracy_note = "1 extra zero mode(s): 1 where Phi falls on both sides as |t|^3.0 (moving neurons 1,2)";
+  const auto degenerate = decide_conjecture(e);
+  CHECK(degenerate.verdict == conjecture_verdict::undecided);
+  CHECK(degenerate.reason == "best found = Phi_ETF, but the second-order test at the ETF gives `degenerate`: " +
+                                 e.best_degeneracy_note);
+}

@@ -92,3 +92,22 @@ TEST_CASE("The other verdicts: no conjecture beyond d + 1, undecided below Phi_E
   CHECK(degenerate.reason == "best found = Phi_ETF, but the second-order test at the ETF gives `degenerate`: " +
                                  e.best_degeneracy_note);
 }
+
+TEST_CASE("a degenerate point is consistent with a maximum only without positive curvature", "[study]")
+{
+  // `degenerate` = extra zero modes and no saddle; the other eigenvalues may all be positive.
+  // Φ falling along the extra modes does not make such a point a maximum: it rises along the
+  // positive eigenvector.
+  polished_optimum<R> p;
+  p.classified = true;
+  p.second_order.verdict = critical_point_type::degenerate;
+  p.second_order.probes.push_back({"falls", R(3), {1, 2}});
+  p.second_order.negative = 3;
+  CHECK(kind_of(p) == critical_kind::degenerate_max);
+  p.second_order.negative = 0;
+  p.second_order.positive = 2;
+  CHECK(kind_of(p) == critical_kind::degenerate);
+  p.second_order.positive = 0;
+  p.second_order.probes.push_back({"rises", R(3), {3}});
+  CHECK(kind_of(p) == critical_kind::degenerate);
+}

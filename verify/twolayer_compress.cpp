@@ -5,6 +5,7 @@
 // as .npy and CSV with a Markdown and JSON summary.
 #include "cli.hpp"
 
+#include "twolayer/model/activation_registry.hpp"
 #include "twolayer/study/compression.hpp"
 #include "twolayer/io/network_file.hpp"
 #include "twolayer/numeric/scalar.hpp"
@@ -59,27 +60,33 @@ settings parse(const cli::parser& p)
   s.activation_name = p.get("activation");
   if (p.has("slope") && s.activation_name != "leaky_relu")
     throw cli::usage_error("--slope applies to --activation leaky_relu only");
-  if (s.activation_name == "relu")
-    s.sigma = activation::relu{};
-  else if (s.activation_name == "leaky_relu") {
-    const auto slope = cli::to_decimal("slope", p.get("slope"));
-    s.slope_text = slope.text;
-    s.sigma = activation::leaky_relu<double>{double(slope.numerator) / double(slope.denominator)};
-  } else if (s.activation_name == "abs")
-    s.sigma = activation::absolute{};
-  else if (s.activation_name == "linear")
-    s.sigma = activation::linear{};
-  else if (s.activation_name == "step")
-    s.sigma = activation::step{};
-  else if (s.activation_name == "quadratic")
-    s.sigma = activation::quadratic{};
-  else if (s.activation_name == "erf")
-    throw cli::usage_error("--activation erf is not supported: erf is not positively homogeneous, so its kernel "
-                           "depends on the norms of the weights and the scales cannot be eliminated "
-                           "(supported: relu, leaky_relu, abs, linear, step, quadratic)");
-  else
-    throw cli::usage_error("--activation: unknown activation '" + s.activation_name +
-                           "' (relu, leaky_relu, abs, linear, step, quadratic)");
+  double slope = 0;
+  if (s.activation_name == "leaky_relu") {
+    const auto decimal = cli::to_decimal("slope", p.get("slope"));
+    s.slope_text = decimal.text;
+    slope = double(decimal.numerator) / double(decimal.denominator);
+  }
+  // The registry's activations that are positively homogeneous (the scales are eliminated
+  // in closed form, docs/mathematics.md §3.1): the ones this pipeline supports.
+  std::string supported;
+  for (const auto& name : twolayer::activation_names())
+    twolayer::visit_activation(name, 0.0, [&](const auto& sigma, const auto&) {
+      if (std::decay_t<decltype(sigma)>::homogeneity >= 0)
+        supported += (supported.empty() ? "" : ", ") + name;
+    });
+  try {
+    twolayer::visit_activation(s.activation_name, slope, [&](const auto&, const auto& sigma) {
+      using A = std::decay_t<decltype(sigma)>;
+      if constexpr (A::homogeneity < 0)
+        throw cli::usage_error("--activation " + A::name() + " is not supported: " + A::name() +
+                               " is not positively homogeneous, so its kernel depends on the norms of the weights "
+                               "and the scales cannot be eliminated (supported: " + supported + ")");
+      else
+        s.sigma = sigma;
+    });
+  } catch (const std::invalid_argument&) {
+    throw cli::usage_error("--activation: unknown activation '" + s.activation_name + "' (" + supported + ")");
+  }
   s.digits = static_cast<int>(cli::to_integer("digits", p.get("digits"), 20, 500));
   auto& search = s.compression.search;
   search.M = s.M;
@@ -183,7 +190,7 @@ rendered render(const settings& s, const Outcome& r)
       r.hessian_eigenvalues.size() ? "Hessian of the reduced loss by dual numbers at " + r.second_order_at + ", " +
                                          std::to_string(r.hessian_eigenvalues.size()) + " tangent directions"
                                    : "not computed: M*d above --hessian-max";
-  if (r.second_order.rfind("saddle", 0) == 0)
+  if (r.negative_loss_curvature)
     second_order_note += "; the search has not reached a minimum: try a longer search (--max-iterations, --restarts)";
   row("second_order", r.second_order, "", second_order_note);
   if (r.hessian_eigenvalues.size()) {

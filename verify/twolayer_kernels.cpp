@@ -2,6 +2,7 @@
 // independent route the library has, with the digits the routes agree on.
 #include "cli.hpp"
 
+#include "twolayer/model/activation_registry.hpp"
 #include "twolayer/gaussian/closed_form_kernel.hpp"
 #include "twolayer/gaussian/enclosure.hpp"
 #include "twolayer/gaussian/hermite_series.hpp"
@@ -39,8 +40,6 @@ constexpr double monte_carlo_sigmas = 4;
 // A working-precision value is consistent with an enclosure within this many ulps.
 constexpr int enclosure_slack_ulps = 16;
 
-const std::vector<std::string> activation_names{"relu", "step", "abs", "leaky_relu",
-                                                "erf",  "linear", "quadratic"};
 
 struct settings {
   std::vector<std::string> activations;
@@ -232,17 +231,17 @@ settings parse(cli::parser& p)
   if (s.quick && p.has("activation"))
     throw cli::usage_error("--quick chooses the activations itself: give --quick or --activation, not both");
   if (s.quick) {
-    for (const auto& name : activation_names)
+    for (const auto& name : twolayer::activation_names())
       if (name != "erf")  // erf's quadrature is 3 of the 3.5 minutes
         s.activations.push_back(name);
   } else if (activation == "all")
-    s.activations = activation_names;
+    s.activations = twolayer::activation_names();
   else
     for (const auto& name : cli::split_list("activation", activation)) {
-      if (std::find(activation_names.begin(), activation_names.end(), name) ==
-          activation_names.end())
-        throw cli::usage_error("--activation: unknown activation '" + name +
-                               "' (known: relu, step, abs, leaky_relu, erf, linear, quadratic, all)");
+      const auto& known = twolayer::activation_names();
+      if (std::find(known.begin(), known.end(), name) == known.end())
+        throw cli::usage_error("--activation: unknown activation '" + name + "' (known: " + twolayer::activation_list() +
+                               ", all)");
       s.activations.push_back(name);
     }
   s.slope = cli::to_decimal("slope", p.get("slope"));
@@ -372,23 +371,10 @@ int main(int argc, char** argv)
     const twolayer::quadrature_rules<Real> rules;
     verification v(s);
     const Real slope = exact(s.slope);
-    for (const auto& name : s.activations) {
-      if (name == "relu")
-        v.kernel_rows(act::relu{}, act::relu{}, rules);
-      else if (name == "step")
-        v.kernel_rows(act::step{}, act::step{}, rules);
-      else if (name == "abs")
-        v.kernel_rows(act::absolute{}, act::absolute{}, rules);
-      else if (name == "leaky_relu")
-        v.kernel_rows(act::leaky_relu<Real>{slope},
-                      act::leaky_relu<double>{static_cast<double>(slope)}, rules);
-      else if (name == "erf")
-        v.kernel_rows(act::erf{}, act::erf{}, rules);
-      else if (name == "linear")
-        v.kernel_rows(act::linear{}, act::linear{}, rules);
-      else if (name == "quadratic")
-        v.kernel_rows(act::quadratic{}, act::quadratic{}, rules);
-    }
+    for (const auto& name : s.activations)
+      twolayer::visit_activation(name, slope, [&](const auto& sigma, const auto& sigma_double) {
+        v.kernel_rows(sigma, sigma_double, rules);
+      });
     v.constant_rows(rules);
     if (s.out)
       app::write_files_atomically({{*s.out / "kernels.md", render(s, v, report::format::markdown)},

@@ -7,9 +7,11 @@
 // For a maximisation (a minimisation is the mirror image):
 //   saddle            non-zero eigenvalues of both signs;
 //   degenerate        more zero modes than expected (undecided at second order), no saddle;
-//   strict_local_max  exactly the expected zero modes, every other eigenvalue negative
-//                     (the Morse–Bott sufficient condition for a strict maximum modulo
-//                     the symmetry);
+//   strict_local_max  no more zero modes than expected, every other eigenvalue negative
+//                     (with exactly the expected number: the Morse–Bott sufficient
+//                     condition for a strict maximum modulo the symmetry; fewer would mean
+//                     a wrong span or threshold, which the caller's orbit count exposes —
+//                     the reports print zero modes beside the orbit dimension);
 //   strict_local_min  the same with every other eigenvalue positive (the wrong optimum).
 // `not_classified` is for points where the test was not run (a polish that stalled); the
 // classifier itself never returns it. The threshold is part of every verdict.

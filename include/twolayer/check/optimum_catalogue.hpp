@@ -70,7 +70,10 @@ critical_kind kind_of(const polished_optimum<Real>& p)
   case critical_point_type::not_classified: return critical_kind::not_classified;
   case critical_point_type::degenerate: break;
   }
-  bool falls = !p.second_order.probes.empty();
+  // Consistent with a maximum only if no curvature is positive (`degenerate` also covers extra
+  // zero modes beside positive eigenvalues, along which Φ rises) and Φ falls along every
+  // extra zero mode at higher order.
+  bool falls = !p.second_order.probes.empty() && p.second_order.positive == 0;
   for (const auto& probe : p.second_order.probes)
     falls = falls && probe.behaviour == "falls";
   return falls ? critical_kind::degenerate_max : critical_kind::degenerate;

@@ -4,10 +4,13 @@
 // condition for a strict local maximum modulo symmetry is: exactly orbit-dimension
 // eigenvalues zero, every other one negative. Verdicts (check/critical_point.hpp, the one
 // classification rule of the toolkit):
-//   strict_local_max  zero cluster = orbit dimension, all others negative;
-//   degenerate        more zeros than the orbit explains (undecided at second order —
-//                     e.g. the antipodal pair, a strict maximum whose Hessian vanishes),
-//                     others non-positive; or K̂ singular (coincident directions);
+//   strict_local_max  zero cluster ≤ orbit dimension (= at a correct span), all others negative;
+//   degenerate        more zeros than the orbit explains, no saddle (undecided at second
+//                     order — e.g. the antipodal pair, a strict maximum whose Hessian
+//                     vanishes); the other eigenvalues may have either sign, but not both
+//                     (`positive` says which: a positive one rules a maximum out, and
+//                     check/optimum_catalogue.hpp counts such a point as not a maximum);
+//                     or K̂ singular (coincident directions);
 //   saddle            eigenvalues of both signs beyond the threshold;
 //   local_min         all non-zero eigenvalues positive.
 // The threshold that calls an eigenvalue zero is stated with every verdict.
@@ -16,8 +19,9 @@
 // are projected off the orbit's tangent space (spanned by (A u_j)_j for the generators
 // A = e_p e_qᵀ − e_q e_pᵀ of so(d)), and along each remaining direction ξ a higher-order
 // test evaluates f(t) = Φ(R_U(tξ)) − Φ(U) at t = ±10⁻², ±10⁻³, ±10⁻⁴: Φ falling on both
-// sides as |t|^p (p fitted from the last two t) is consistent with a maximum, Φ rising on
-// a side rules a maximum out, and |f| at rounding level at t = 10⁻² means Φ is flat along ξ
+// sides as |t|^p (p fitted from the last two t; "falls" also when one side stays at rounding
+// level and none rises) is consistent with a maximum, Φ rising on a side rules a maximum
+// out, and |f| at rounding level at every t on both sides means Φ is flat along ξ
 // (a continuum of optima the orbit does not explain).
 #pragma once
 

@@ -5,7 +5,8 @@
 // The argument, step by step:
 //  1. Criticality is not computed: it must come with the configuration, from a symmetry
 //     argument (for the simplex ETF: y is constant and Σ_k u_k = 0, docs/mathematics.md §3). An enclosure
-//     of the gradient that contains 0 would prove nothing and is not used.
+//     of the gradient that contains 0 would prove nothing; it is used only to refute (an
+//     enclosure that excludes 0 proves the point is not critical).
 //  2. The configuration U is enclosed (for the ETF: the Helmert construction, whose square
 //     roots and quotients MPFI rounds outward), and so is every quantity of the Hessian
 //     formula of objective/reduced_hessian.hpp: cosines, arccosines, sines, K̂⁻¹ (by an
@@ -19,8 +20,8 @@
 //     so by Sylvester's law of inertia H + m I and C have the same number of negative
 //     eigenvalues, for every H in [H].
 //  5. Gershgorin on C: the discs of the n − z rows away from the zero cluster lie in
-//     (−∞, 0) and are disjoint from the union of the z discs of the cluster; so exactly
-//     n − z eigenvalues of C are negative and H has n − z eigenvalues below −m.
+//     (−∞, 0) and are disjoint from the union of the z discs of the cluster; so at least
+//     n − z eigenvalues of C are negative and H has at least n − z eigenvalues below −m.
 //  6. The orbit's tangent space (dimension z = d(d−1)/2 − (d−r)(d−r−1)/2, exact) lies in
 //     the kernel of the Hessian at a critical point of an O(d)-invariant function. Hence H
 //     has exactly z zero eigenvalues and all others are at most −m: a strict local maximum

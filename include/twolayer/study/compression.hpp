@@ -87,7 +87,8 @@ struct compression_outcome {
   double double_gradient_norm = 0;  // after the double search and Newton steps
   int double_newton_steps = 0;
   vector<double> hessian_eigenvalues;  // of Ψ (normalised target) at the optimum, ascending
-  std::string second_order = "not computed";
+  std::string second_order = "not computed";  // the verdict in words (classify_critical_point)
+  bool negative_loss_curvature = false;       // a direction along which the loss falls: not a minimum
   std::string second_order_at;         // where its Hessian was computed
 
   std::optional<simplified_prediction<Real>> prediction;
@@ -230,6 +231,7 @@ compression_outcome<Real> compress_network(const vector<double>& a, const matrix
       // mode is expected. A direction of negative loss curvature is named first, also where
       // zero modes exist as well: it is the way out of the point.
       const auto c = classify_critical_point(out.hessian_eigenvalues, zero, 0, optimisation_sense::maximise);
+      out.negative_loss_curvature = c.positive > 0;
       out.second_order = c.type == critical_point_type::strict_local_max ? "strict local minimum of the loss"
                          : c.positive == 0 ? "degenerate (a zero curvature of the loss)"
                                            : "saddle (a direction of negative curvature of the loss)";

@@ -8,6 +8,12 @@
 // Closed-form Gaussian kernels live in gaussian/closed_form_kernel.hpp.
 #pragma once
 
+// scalar.hpp brings boost/multiprecision/mpfr.hpp, whose boost::math::erf overload calls MPFR's
+// mpfr_erf. It must be declared before erf::operator() below: a qualified call is looked up
+// where the template is defined, so without it a file that includes this header first gets
+// Boost.Math's generic erf series for MPFR numbers — about 20 times slower at 50 digits.
+#include "twolayer/numeric/scalar.hpp"
+
 #include <boost/math/special_functions/erf.hpp>
 
 #include <cmath>

@@ -12,6 +12,7 @@
 // A second route to a derivative, not a replacement for the analytic one or the dual one.
 #pragma once
 
+#include "twolayer/check/loglog_fit.hpp"
 #include "twolayer/manifold/problem.hpp"
 #include "twolayer/manifold/sphere_product.hpp"
 
@@ -25,29 +26,6 @@ struct taylor_slopes {
   Real gradient = 0;                // slope of log E₁: 2 for a right gradient
   std::optional<Real> hessian;      // slope of log E₂: 3 for a right Hessian (problems with one)
 };
-
-namespace derivative_check_detail {
-
-template <class Real>
-Real loglog_fit(const std::vector<Real>& t, const std::vector<Real>& e)
-{
-  using std::log;
-  Real mx = 0, my = 0;
-  for (std::size_t i = 0; i < t.size(); ++i) {
-    mx += log(t[i]);
-    my += log(e[i]);
-  }
-  mx /= Real(t.size());
-  my /= Real(t.size());
-  Real sxx = 0, sxy = 0;
-  for (std::size_t i = 0; i < t.size(); ++i) {
-    sxx += (log(t[i]) - mx) * (log(t[i]) - mx);
-    sxy += (log(t[i]) - mx) * (log(e[i]) - my);
-  }
-  return sxy / sxx;
-}
-
-}  // namespace derivative_check_detail
 
 /// The Taylor slopes of `problem` at U along the tangent direction ξ (ambient d × M, tangent
 /// at U). The Hessian slope is computed when the problem has a Hessian.
@@ -66,19 +44,20 @@ taylor_slopes<Real> check_derivatives(const Problem& problem, const matrix<Real>
     const vector<Real> c = T.transpose() * Eigen::Map<const vector<Real>>(xi.data(), xi.size());
     curvature = c.dot(problem.hessian(U) * c);
   }
-  std::vector<Real> ts, first, second;
+  // The remainders are computed in Real; their slopes are a diagnostic read to ±0.05, so the
+  // fit (check/loglog_fit.hpp) runs on their double values.
+  std::vector<std::pair<double, double>> first, second;
   for (int k = 4 * first_decade; k <= 4 * last_decade; ++k) {
     const Real t = pow(Real(10), -Real(k) / 4);  // 10^-first_decade … 10^-last_decade
     const Real change = problem(sphere_product::retract(U, matrix<Real>(t * xi))).value - at.value;
-    ts.push_back(t);
-    first.push_back(abs(Real(change - t * slope)));
+    first.push_back({static_cast<double>(t), static_cast<double>(abs(Real(change - t * slope)))});
     if (curvature)
-      second.push_back(abs(Real(change - t * slope - t * t * *curvature / 2)));
+      second.push_back({static_cast<double>(t), static_cast<double>(abs(Real(change - t * slope - t * t * *curvature / 2)))});
   }
   taylor_slopes<Real> result;
-  result.gradient = derivative_check_detail::loglog_fit(ts, first);
+  result.gradient = Real(loglog_slope(first).value_or(0));
   if (curvature)
-    result.hessian = derivative_check_detail::loglog_fit(ts, second);
+    result.hessian = Real(loglog_slope(second).value_or(0));
   return result;
 }
 

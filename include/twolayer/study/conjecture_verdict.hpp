@@ -15,8 +15,6 @@
 
 #include "twolayer/check/critical_point.hpp"
 
-#include <boost/multiprecision/mpfr.hpp>
-
 #include <optional>
 #include <string>
 #include <vector>

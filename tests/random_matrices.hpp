@@ -2,7 +2,7 @@
 // double and converted exactly).
 #pragma once
 
-#include "twolayer/numeric/eigen_traits.hpp"
+#include "twolayer/numeric/matrix.hpp"
 
 #include <boost/random/mersenne_twister.hpp>
 #include <boost/random/normal_distribution.hpp>

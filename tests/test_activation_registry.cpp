@@ -6,6 +6,9 @@
 
 #include <type_traits>
 
+// Its own namespace: the tests are compiled in unity batches (tests/CMakeLists.txt).
+namespace unit_activation_registry {
+
 TEST_CASE("every registered name dispatches to the activation of that name", "[activation]")
 {
   const auto& names = twolayer::activation_names();
@@ -28,3 +31,5 @@ TEST_CASE("every registered name dispatches to the activation of that name", "[a
   CHECK_THROWS_WITH(twolayer::visit_activation(std::string("softplus"), 0.0, [](const auto&, const auto&) {}),
                     "unknown activation 'softplus' (relu, step, abs, leaky_relu, erf, linear, quadratic)");
 }
+
+}  // namespace unit_activation_registry

@@ -13,6 +13,9 @@
 
 #include <catch2/catch.hpp>
 
+// Its own namespace: the tests are compiled in unity batches (tests/CMakeLists.txt).
+namespace unit_certificate {
+
 using namespace twolayer;
 using I = interval50;
 namespace mp = boost::multiprecision;
@@ -108,3 +111,5 @@ TEST_CASE("the certificate fails for a perturbed ETF and for a saddle", "[certif
   CHECK_FALSE(saddle.certified);
   CHECK(saddle.reason.find("eigenvalue >= 0") != std::string::npos);
 }
+
+}  // namespace unit_certificate

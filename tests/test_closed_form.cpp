@@ -5,6 +5,9 @@
 
 #include <catch2/catch.hpp>
 
+// Its own namespace: the tests are compiled in unity batches (tests/CMakeLists.txt).
+namespace unit_closed_form {
+
 using namespace twolayer;
 namespace act = twolayer::activation;
 namespace constants = boost::math::constants;
@@ -124,3 +127,5 @@ TEST_CASE("angle between nearly antipodal vectors keeps pi - theta", "[closed_fo
                         closed_form_kernel(act::relu{}, R(1), R(v.norm()), a)) >= 48);
   CHECK_THROWS_AS(angle<R>::from_cosine(R(2)), std::domain_error);
 }
+
+}  // namespace unit_closed_form

@@ -19,6 +19,9 @@
 #include <filesystem>
 #include <fstream>
 
+// Its own namespace: the tests are compiled in unity batches (tests/CMakeLists.txt).
+namespace unit_compress {
+
 using namespace twolayer;
 using R = mpfr50;
 
@@ -340,3 +343,5 @@ TEST_CASE("a network sampled from the isotropic Gaussian law approaches the simp
   CHECK(mean_gap[2] < mean_gap[1]);
   CHECK(mean_gap[2] < mean_gap[0] / 4);
 }
+
+}  // namespace unit_compress

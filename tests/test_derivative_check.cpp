@@ -9,6 +9,9 @@
 
 #include <catch2/catch.hpp>
 
+// Its own namespace: the tests are compiled in unity batches (tests/CMakeLists.txt).
+namespace unit_derivative_check {
+
 using namespace twolayer;
 using namespace twolayer::testing;
 using R = mpfr50;
@@ -74,3 +77,5 @@ TEST_CASE("Psi_N of a realised target (no Hessian in the problem): gradient slop
   CHECK(abs(slopes.gradient - 2) < R(1) / 20);
   CHECK_FALSE(slopes.hessian.has_value());
 }
+
+}  // namespace unit_derivative_check

@@ -8,6 +8,9 @@
 #include <Eigen/Eigenvalues>
 #include <catch2/catch.hpp>
 
+// Its own namespace: the tests are compiled in unity batches (tests/CMakeLists.txt).
+namespace unit_eigen {
+
 using namespace twolayer;
 namespace act = twolayer::activation;
 
@@ -82,3 +85,5 @@ TEST_CASE("Cholesky and products on MPFI intervals", "[eigen]")
       CHECK(g(i, j) <= boost::multiprecision::upper(product(i, j)));
     }
 }
+
+}  // namespace unit_eigen

@@ -6,6 +6,9 @@
 
 #include <catch2/catch.hpp>
 
+// Its own namespace: the tests are compiled in unity batches (tests/CMakeLists.txt).
+namespace unit_enclosure {
+
 using namespace twolayer;
 using boost::multiprecision::lower;
 using boost::multiprecision::upper;
@@ -64,3 +67,5 @@ TEST_CASE("enclosures at run-time interval precision narrow with the precision",
   const interval_dynamic enclosure = sphere_relu_mean_enclosure<interval_dynamic>(10);
   CHECK(width(enclosure) < mpfr_dynamic("1e-115"));
 }
+
+}  // namespace unit_enclosure

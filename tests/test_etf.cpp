@@ -15,6 +15,9 @@
 
 #include <catch2/catch.hpp>
 
+// Its own namespace: the tests are compiled in unity batches (tests/CMakeLists.txt).
+namespace unit_etf {
+
 using namespace twolayer;
 using namespace twolayer::testing;
 using R = mpfr50;
@@ -145,7 +148,7 @@ TEST_CASE("the catalogue merges an optimum found twice after the polish and coun
   auto add = [&](const matrix<double>& U, long count, std::uint64_t first) {
     basin b;
     b.representative = U;
-    b.value = reduced_objective(U, 1e-8).phi;
+    b.value = reduced_objective(U, 1e-8).value;
     b.invariants = invariants_of(U, options.invariant_tolerance);
     b.count = count;
     b.first_restart = first;
@@ -237,7 +240,7 @@ TEST_CASE("joint Hessian at (s*, ETF): zero modes = orbit + M, every other eigen
     const R c = sphere_relu_mean<R>(d);
     const R alpha = 1;
     const vector<R> scales =
-        2 * boost::math::constants::pi<R>() * alpha * d * c * c * reduced_objective(U, pow(R(10), -40)).weights;
+        2 * boost::math::constants::pi<R>() * alpha * d * c * c * reduced_objective(U, pow(R(10), -40)).scales;
     const matrix<R> hessian = simplified_objective_hessian<R>(alpha, d, scales, U);
     const vector<R> spectrum = Eigen::SelfAdjointEigenSolver<matrix<R>>(hessian, Eigen::EigenvaluesOnly).eigenvalues();
     int zero = 0, negative = 0;
@@ -260,3 +263,5 @@ TEST_CASE("simplex ETFs of fewer vectors are recognised; others are not", "[etf]
   CHECK(simplex_etf_size(simplex_etf<double>(3, 3), 1e-9) == 3);
   CHECK(simplex_etf_size(sphere_product::random_point(4, 3, 9), 1e-9) == 0);
 }
+
+}  // namespace unit_etf

@@ -14,6 +14,9 @@
 
 #include <catch2/catch.hpp>
 
+// Its own namespace: the tests are compiled in unity batches (tests/CMakeLists.txt).
+namespace unit_gap {
+
 using namespace twolayer;
 using namespace twolayer::testing;
 using R = mpfr50;
@@ -118,7 +121,7 @@ TEST_CASE("simplified target: Psi = 2 pi (alpha d c_d^2)^2 Phi (>= 45 digits)", 
     const R level = alpha * d * c * c;
     const auto reduced = reduced_loss(activation::relu{}, U, vector<R>(vector<R>::Constant(M, level)),
                                       static_cast<const matrix<R>*>(nullptr), singular_tolerance);
-    const R phi = reduced_objective(U, singular_tolerance).phi;
+    const R phi = reduced_objective(U, singular_tolerance).value;
     INFO("M = " << M << ", d = " << d);
     CHECK(agreeing_digits(reduced.psi, R(2 * boost::math::constants::pi<R>() * level * level * phi)) >= 45);
   }
@@ -338,3 +341,5 @@ TEST_CASE("the gap study's exponent fits group by replicate and recover known ex
   // in d at N = 1000: replicate 1 has only d = 8, so no slope
   CHECK(fits.in_d[1].slopes.size() == 2);
 }
+
+}  // namespace unit_gap

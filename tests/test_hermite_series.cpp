@@ -7,6 +7,9 @@
 
 #include <catch2/catch.hpp>
 
+// Its own namespace: the tests are compiled in unity batches (tests/CMakeLists.txt).
+namespace unit_hermite_series {
+
 using namespace twolayer;
 using R = mpfr50;
 namespace constants = boost::math::constants;
@@ -75,3 +78,5 @@ TEST_CASE("near |rho| = 1 the series is within its own truncation bound", "[seri
     CHECK(series.truncation_bound < pow(R(10), -8));
   }
 }
+
+}  // namespace unit_hermite_series

@@ -7,6 +7,9 @@
 
 #include <catch2/catch.hpp>
 
+// Its own namespace: the tests are compiled in unity batches (tests/CMakeLists.txt).
+namespace unit_moments {
+
 using namespace twolayer;
 using R = mpfr50;
 namespace constants = boost::math::constants;
@@ -72,3 +75,5 @@ TEST_CASE("moments reject a dimension they are not defined for", "[moments]")
   CHECK_THROWS_AS(sphere_relu_mean<R>(0), std::domain_error);
   CHECK_THROWS_AS(sphere_relu_mean_by_quadrature<R>(1, rules()), std::domain_error);
 }
+
+}  // namespace unit_moments

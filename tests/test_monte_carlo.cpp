@@ -5,6 +5,9 @@
 
 #include <catch2/catch.hpp>
 
+// Its own namespace: the tests are compiled in unity batches (tests/CMakeLists.txt).
+namespace unit_monte_carlo {
+
 using namespace twolayer;
 namespace act = twolayer::activation;
 
@@ -49,3 +52,5 @@ TEST_CASE("Monte Carlo is reproducible from its seed", "[monte_carlo]")
   CHECK(a.standard_error == b.standard_error);
   CHECK(a.mean != c.mean);
 }
+
+}  // namespace unit_monte_carlo

@@ -6,6 +6,9 @@
 
 #include <catch2/catch.hpp>
 
+// Its own namespace: the tests are compiled in unity batches (tests/CMakeLists.txt).
+namespace unit_multi_start {
+
 using namespace twolayer;
 
 namespace {
@@ -82,3 +85,5 @@ TEST_CASE("invariants tell the ETF from the antipodal pair and count coincidence
   CHECK(pair.span == 1);
   CHECK_FALSE(same_invariants(etf, pair, 1e-9));
 }
+
+}  // namespace unit_multi_start

@@ -9,6 +9,9 @@
 
 #include <catch2/catch.hpp>
 
+// Its own namespace: the tests are compiled in unity batches (tests/CMakeLists.txt).
+namespace unit_numeric {
+
 using namespace twolayer;
 
 TEST_CASE("each scalar type carries the digits it names", "[numeric]")
@@ -77,3 +80,5 @@ TEST_CASE("a double leak is caught by the same comparison", "[numeric]")
   const mpfr100 leaked = mpfr100(1 / 3.14159265358979323846);
   CHECK(agreeing_digits(leaked, sphere_relu_mean_by_recurrence<mpfr100>(2)) < 20);
 }
+
+}  // namespace unit_numeric

@@ -16,6 +16,9 @@
 #include <boost/random/normal_distribution.hpp>
 #include <catch2/catch.hpp>
 
+// Its own namespace: the tests are compiled in unity batches (tests/CMakeLists.txt).
+namespace unit_objectives {
+
 using namespace twolayer;
 using namespace twolayer::testing;
 using R = mpfr50;
@@ -179,7 +182,7 @@ TEST_CASE("L~ at the simplex ETF with s* equals a^2 d c^2 (1 - 2 pi d c^2 Phi_ET
     const matrix<R> U = simplex_etf<R>(M, d);
     const auto reduced = reduced_objective(U, pow(R(10), -40));
     // s* = 2π α d c² K̂⁻¹1, carried by the norms (b = 1): v_j = s*_j u_j
-    const vector<R> scales = 2 * constants::pi<R>() * objective.cross_coefficient() * reduced.weights;
+    const vector<R> scales = 2 * constants::pi<R>() * objective.cross_coefficient() * reduced.scales;
     matrix<R> V = U;
     for (int j = 0; j < M; ++j)
       V.col(j) *= scales(j);
@@ -254,3 +257,5 @@ TEST_CASE("L_N for a smooth activation (erf) equals Monte Carlo", "[objectives]"
   INFO("L_N = " << exact << ", Monte Carlo " << mean << " +- " << standard_error);
   CHECK(std::abs(mean - exact) <= 4 * standard_error);
 }
+
+}  // namespace unit_objectives

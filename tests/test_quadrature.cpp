@@ -8,6 +8,9 @@
 #include <boost/math/special_functions/erf.hpp>
 #include <catch2/catch.hpp>
 
+// Its own namespace: the tests are compiled in unity batches (tests/CMakeLists.txt).
+namespace unit_quadrature {
+
 using namespace twolayer;
 namespace act = twolayer::activation;
 using R = mpfr50;
@@ -115,3 +118,5 @@ TEST_CASE("quadrature in double agrees with the closed form to double precision"
                           closed_form_kernel(act::relu{}, 1.25, 0.75, a)) >= 13);
   }
 }
+
+}  // namespace unit_quadrature

@@ -10,6 +10,9 @@
 
 #include <catch2/catch.hpp>
 
+// Its own namespace: the tests are compiled in unity batches (tests/CMakeLists.txt).
+namespace unit_reduced_objective {
+
 using namespace twolayer;
 using R = mpfr50;
 
@@ -49,7 +52,7 @@ matrix<T> geodesic(const matrix<R>& U, const matrix<R>& xi, const T& t)
   return moved;
 }
 
-R phi(const matrix<R>& U) { return reduced_objective(U, singular_tolerance).phi; }
+R phi(const matrix<R>& U) { return reduced_objective(U, singular_tolerance).value; }
 
 }  // namespace
 
@@ -78,7 +81,7 @@ TEST_CASE("the simplex ETF is exactly critical: Riemannian gradient < 1e-45", "[
     const matrix<R> U = simplex_etf<R>(M, d);
     const auto value = reduced_objective(U, singular_tolerance);
     const matrix<R> gradient =
-        sphere_product::project(U, reduced_objective_euclidean_gradient(U, value.weights));
+        sphere_product::project(U, reduced_objective_euclidean_gradient(U, value.scales));
     INFO("M = " << M << ", d = " << d << ": |grad| = " << gradient.norm());
     CHECK(gradient.norm() < pow(R(10), -45));
   }
@@ -94,7 +97,7 @@ TEST_CASE("Riemannian gradient = finite differences along geodesics (>= 30 digit
     const auto value = reduced_objective(U, singular_tolerance);
     REQUIRE_FALSE(value.degenerate);
     const matrix<R> gradient =
-        sphere_product::project(U, reduced_objective_euclidean_gradient(U, value.weights));
+        sphere_product::project(U, reduced_objective_euclidean_gradient(U, value.scales));
     const matrix<R> xi = random_tangent(U, seed + 100);
     const R analytic = (gradient.array() * xi.array()).sum();
     auto f = [&](int steps) { return phi(geodesic(U, xi, R(steps * h))); };
@@ -160,11 +163,11 @@ TEST_CASE("dual numbers: the same gradient and Hessian by forward-mode different
     const matrix<R> xi = random_tangent(U, seed + 300);
     const auto value = reduced_objective(U, singular_tolerance);
     const matrix<R> gradient =
-        sphere_product::project(U, reduced_objective_euclidean_gradient(U, value.weights));
+        sphere_product::project(U, reduced_objective_euclidean_gradient(U, value.scales));
     const R analytic_slope = (gradient.array() * xi.array()).sum();
     const first t1(R(0), R(1));
     const R dual_slope =
-        reduced_objective(geodesic(U, xi, t1), first(singular_tolerance)).phi.derivative;
+        reduced_objective(geodesic(U, xi, t1), first(singular_tolerance)).value.derivative;
     INFO("M = " << M << ", d = " << d << ": analytic " << analytic_slope << ", dual " << dual_slope);
     CHECK(agreeing_digits(dual_slope, analytic_slope) >= 45);
 
@@ -174,8 +177,10 @@ TEST_CASE("dual numbers: the same gradient and Hessian by forward-mode different
     const R analytic_curvature = coordinates.dot(hessian * coordinates);
     const second t2(first(R(0), R(1)), first(R(1), R(0)));
     const R dual_curvature =
-        reduced_objective(geodesic(U, xi, t2), second(singular_tolerance)).phi.derivative.derivative;
+        reduced_objective(geodesic(U, xi, t2), second(singular_tolerance)).value.derivative.derivative;
     INFO("analytic " << analytic_curvature << ", dual of dual " << dual_curvature);
     CHECK(agreeing_digits(dual_curvature, analytic_curvature) >= 45);
   }
 }
+
+}  // namespace unit_reduced_objective

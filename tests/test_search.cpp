@@ -8,6 +8,9 @@
 
 #include <catch2/catch.hpp>
 
+// Its own namespace: the tests are compiled in unity batches (tests/CMakeLists.txt).
+namespace unit_search {
+
 using namespace twolayer;
 
 namespace {
@@ -68,3 +71,5 @@ TEST_CASE("M > d + 1 runs to a reported status", "[search]")
          run.status == search_status::degenerate));
   CHECK(run.value > 0);
 }
+
+}  // namespace unit_search

@@ -8,6 +8,9 @@
 
 #include <catch2/catch.hpp>
 
+// Its own namespace: the tests are compiled in unity batches (tests/CMakeLists.txt).
+namespace unit_second_order {
+
 using namespace twolayer;
 using R = mpfr50;
 
@@ -93,10 +96,12 @@ TEST_CASE("four directions on a square in a plane of R^3 are a saddle", "[second
   U(1, 3) = -1;
   const auto value = reduced_objective(U, singular_tolerance);
   const matrix<R> gradient =
-      sphere_product::project(U, reduced_objective_euclidean_gradient(U, value.weights));
+      sphere_product::project(U, reduced_objective_euclidean_gradient(U, value.scales));
   REQUIRE(gradient.norm() < pow(R(10), -45));
   const auto result = second_order_test(phi_problem(singular_tolerance), U, zero_threshold, singular_tolerance);
   INFO("positive " << result.positive << ", negative " << result.negative << ", zeros "
                    << result.zero_modes << ", orbit " << result.orbit_dim);
   CHECK(to_string(result.verdict) == "saddle");
 }
+
+}  // namespace unit_second_order

@@ -7,6 +7,9 @@
 
 #include <catch2/catch.hpp>
 
+// Its own namespace: the tests are compiled in unity batches (tests/CMakeLists.txt).
+namespace unit_study {
+
 using namespace twolayer;
 using R = mpfr50;
 
@@ -111,3 +114,5 @@ TEST_CASE("a degenerate point is consistent with a maximum only without positive
   p.second_order.probes.push_back({"rises", R(3), {3}});
   CHECK(kind_of(p) == critical_kind::degenerate);
 }
+
+}  // namespace unit_study

@@ -5,6 +5,9 @@
 
 #include <catch2/catch.hpp>
 
+// Its own namespace: the tests are compiled in unity batches (tests/CMakeLists.txt).
+namespace unit_target_law {
+
 using namespace twolayer;
 using R = mpfr50;
 
@@ -90,3 +93,5 @@ TEST_CASE("expected_scaling_factor per law", "[laws]")
   law.entries = entry_law::uniform;
   CHECK_FALSE(scaling_factor_is_exact(law));
 }
+
+}  // namespace unit_target_law

@@ -107,8 +107,8 @@ void bench_reduced(const char* name, int M, int d, double budget)
       [&] {
         const auto value = twolayer::reduced_objective(U, tolerance);
         const auto gradient = twolayer::sphere_product::project(
-            U, twolayer::reduced_objective_euclidean_gradient(U, value.weights));
-        sink += value.phi + gradient(0, 0);
+            U, twolayer::reduced_objective_euclidean_gradient(U, value.scales));
+        sink += value.value + gradient(0, 0);
       },
       budget);
   std::printf("Phi + gradient, M=%-2d d=%-2d, %-8s %12.0f evaluations/s  (%.3g us each)\n", M, d,

@@ -2,6 +2,7 @@
 // independent route the library has, with the digits the routes agree on.
 #include "cli.hpp"
 
+#include "twolayer/check/route_agreement.hpp"
 #include "twolayer/model/activation_registry.hpp"
 #include "twolayer/gaussian/closed_form_kernel.hpp"
 #include "twolayer/gaussian/enclosure.hpp"
@@ -11,7 +12,6 @@
 #include "twolayer/gaussian/radial_moments.hpp"
 #include "twolayer/gaussian/relu_target_moments.hpp"
 #include "twolayer/gaussian/sphere_moments.hpp"
-#include "twolayer/numeric/agreement.hpp"
 #include "support/atomic_file.hpp"
 #include "twolayer/report/table.hpp"
 
@@ -33,13 +33,10 @@ namespace app = twolayer::app;
 constexpr const char* version = "0.1.0";
 constexpr int minimum_digits = 16;
 constexpr int maximum_digits = 1000;
-// A route passes when it agrees with the reference to all but this many digits.
+// A route passes when it agrees with the reference to all but this many digits; the other
+// claims (truncation bound, Monte Carlo, enclosure) are judged by check/route_agreement.hpp's
+// default policy.
 constexpr int digits_allowed_lost = 5;
-// Monte Carlo passes within this many standard errors.
-constexpr double monte_carlo_sigmas = 4;
-// A working-precision value is consistent with an enclosure within this many ulps.
-constexpr int enclosure_slack_ulps = 16;
-
 
 struct settings {
   std::vector<std::string> activations;
@@ -75,19 +72,6 @@ std::string show_interval(const Interval& x, int digits)
          upper(x).str(digits, std::ios_base::scientific) + "]";
 }
 
-// The reference value carries the rounding error of the working precision, while the
-// enclosure holds the exact value: they are consistent when the reference lies within a
-// few units in the last place of the interval. (The tests check true containment of
-// values computed at twice the precision.)
-bool consistent(const Interval& x, const Real& value)
-{
-  using boost::multiprecision::lower;
-  using boost::multiprecision::upper;
-  using std::abs;
-  const Real slack = enclosure_slack_ulps * Eigen::NumTraits<Real>::epsilon() * abs(value);
-  return Real(lower(x)) - slack <= value && value <= Real(upper(x)) + slack;
-}
-
 class verification {
 public:
   explicit verification(const settings& s) : s_(s) {}
@@ -101,6 +85,28 @@ public:
                           {}};
   int held = 0;
   int failed = 0;
+
+  /// The judgement of one route against the reference known to the working digits.
+  template <class Number>
+  twolayer::route_verdict judge(twolayer::route_claim claim, const Number& value, const Number& reference,
+                                const Number& uncertainty = 0, const Interval* enclosure = nullptr)
+  {
+    const int digits = std::is_same_v<Number, double> ? twolayer::decimal_digits<double>() : s_.digits;
+    twolayer::route_value<Number> route;
+    route.claim = claim;
+    route.precision = digits;
+    route.value = value;
+    route.uncertainty = uncertainty;
+    route.digits_lost = digits_allowed_lost;
+    if (enclosure) {
+      route.lower = Number(boost::multiprecision::lower(*enclosure));
+      route.upper = Number(boost::multiprecision::upper(*enclosure));
+    }
+    const twolayer::route_reference<Number> known{reference, digits};
+    const auto verdict = twolayer::judge_route(route, known, policy_);
+    (verdict.pass ? held : failed) += 1;
+    return verdict;
+  }
 
   void progress(const std::string& what)
   {
@@ -120,47 +126,43 @@ public:
       const Real rho = exact(rho_text);
       const auto a = twolayer::angle<Real>::from_cosine(rho);
       const Real reference = twolayer::closed_form_kernel(sigma, norm_u, norm_v, a);
-      auto row = [&](const std::string& route, const std::string& value,
-                     const std::string& uncertainty, const std::string& digits,
-                     std::optional<bool> pass) {
-        kernels.add_row({"kernel", name, "", rho_text.text, route, value, uncertainty, digits,
-                         pass ? (*pass ? "pass" : "FAIL") : "reference"});
-        if (pass)
-          (*pass ? held : failed) += 1;
+      auto row = [&](const std::string& route, const std::string& value, const std::string& uncertainty,
+                     const std::string& digits, const std::string& check) {
+        kernels.add_row({"kernel", name, "", rho_text.text, route, value, uncertainty, digits, check});
       };
-      row("closed_form", show(reference, s_.digits), "", "", std::nullopt);
+      auto verdict_text = [](const twolayer::route_verdict& v) { return std::string(v.pass ? "pass" : "FAIL"); };
+      row("closed_form", show(reference, s_.digits), "", "", "reference");
 
       const Real by_quadrature = twolayer::quadrature_kernel(sigma, norm_u, norm_v, a, rules);
-      const int quadrature_digits = twolayer::agreeing_digits(by_quadrature, reference);
-      row("quadrature", show(by_quadrature, s_.digits), "", std::to_string(quadrature_digits),
-          quadrature_digits >= s_.digits - digits_allowed_lost);
+      const auto quadrature = judge(twolayer::route_claim::rounding, by_quadrature, reference);
+      row("quadrature", show(by_quadrature, s_.digits), "", std::to_string(quadrature.agreeing_digits),
+          verdict_text(quadrature));
 
       if constexpr (std::is_same_v<Activation, act::relu>) {
         const auto series = twolayer::arc_cosine_kernel_series(rho);
         const Real scale = norm_u * norm_v / boost::math::constants::two_pi<Real>();
         const Real value = series.value * scale;
         const Real bound = series.truncation_bound * scale;
-        using std::abs;
-        row("hermite_series", show(value, s_.digits), show(bound, 3),
-            std::to_string(twolayer::agreeing_digits(value, reference)),
-            abs(Real(value - reference)) <=
-                bound + 16 * Eigen::NumTraits<Real>::epsilon() * abs(reference));
+        const auto hermite = judge(twolayer::route_claim::truncation_bound, value, reference, bound);
+        row("hermite_series", show(value, s_.digits), show(bound, 3), std::to_string(hermite.agreeing_digits),
+            verdict_text(hermite));
 
         const Interval enclosure =
             twolayer::relu_kernel_enclosure<Interval>(rho_text.numerator, rho_text.denominator) *
             Interval(norm_u) * Interval(norm_v);
         using boost::multiprecision::width;
+        const auto enclosed = judge(twolayer::route_claim::enclosure, Real(0), reference, Real(0), &enclosure);
         row("enclosure", show_interval(enclosure, s_.digits), show(Real(width(enclosure)), 3), "",
-            consistent(enclosure, reference));
+            verdict_text(enclosed));
       }
 
       const auto mc = twolayer::monte_carlo_kernel(
           sigma_double, static_cast<double>(norm_u), static_cast<double>(norm_v),
           static_cast<double>(rho), s_.samples, s_.seed);
-      const double deviation = std::abs(mc.mean - static_cast<double>(reference));
-      row("monte_carlo", show(mc.mean), show(mc.standard_error),
-          std::to_string(twolayer::agreeing_digits(mc.mean, static_cast<double>(reference))),
-          deviation <= monte_carlo_sigmas * mc.standard_error + 1e-15);
+      const auto sampled =
+          judge(twolayer::route_claim::standard_error, mc.mean, static_cast<double>(reference), mc.standard_error);
+      row("monte_carlo", show(mc.mean), show(mc.standard_error), std::to_string(sampled.agreeing_digits),
+          verdict_text(sampled));
     }
   }
 
@@ -173,17 +175,13 @@ public:
       const std::string dim = std::to_string(d);
       auto add = [&](const std::string& quantity, const std::string& route, const Real& value,
                      const Real* reference) {
-        std::optional<bool> pass;
-        std::string digits;
+        std::string digits = "", check = "reference";
         if (reference) {
-          const int agreed = twolayer::agreeing_digits(value, *reference);
-          digits = std::to_string(agreed);
-          pass = agreed >= s_.digits - digits_allowed_lost;
+          const auto verdict = judge(twolayer::route_claim::rounding, value, *reference);
+          digits = std::to_string(verdict.agreeing_digits);
+          check = verdict.pass ? "pass" : "FAIL";
         }
-        constants.add_row({quantity, "relu", dim, "", route, show(value, s_.digits), "", digits,
-                           pass ? (*pass ? "pass" : "FAIL") : "reference"});
-        if (pass)
-          (*pass ? held : failed) += 1;
+        constants.add_row({quantity, "relu", dim, "", route, show(value, s_.digits), "", digits, check});
       };
 
       const Real c = twolayer::sphere_relu_mean<Real>(d);
@@ -193,10 +191,9 @@ public:
         add("c_d", "quadrature", twolayer::sphere_relu_mean_by_quadrature<Real>(d, rules), &c);
       const Interval enclosure = twolayer::sphere_relu_mean_enclosure<Interval>(d);
       using boost::multiprecision::width;
-      const bool inside = consistent(enclosure, c);
+      const auto enclosed = judge(twolayer::route_claim::enclosure, Real(0), c, Real(0), &enclosure);
       constants.add_row({"c_d", "relu", dim, "", "enclosure", show_interval(enclosure, s_.digits),
-                         show(Real(width(enclosure)), 3), "", inside ? "pass" : "FAIL"});
-      (inside ? held : failed) += 1;
+                         show(Real(width(enclosure)), 3), "", enclosed.pass ? "pass" : "FAIL"});
 
       const Real norm_mean = twolayer::gaussian_norm_mean<Real>(d);
       add("E_norm_w", "closed_form", norm_mean, nullptr);
@@ -221,6 +218,7 @@ public:
 
 private:
   const settings& s_;
+  const twolayer::agreement_policy policy_;
 };
 
 settings parse(cli::parser& p)
@@ -317,7 +315,8 @@ std::string render(const settings& s, const verification& v, report::format form
         << "  \"kernels\": " << report::to_json_rows(v.kernels, "    ") << ",\n"
         << "  \"constants\": " << report::to_json_rows(v.constants, "    ") << "\n}\n";
     break;
-  case report::format::markdown:
+  case report::format::markdown: {
+    const twolayer::agreement_policy policy;
     out << "# twolayer-kernels\n\n"
         << "Command: `" << canonical_command(s) << "`\n\n"
         << "Activations: " << activations << " (leaky_relu slope " << s.slope.text
@@ -325,16 +324,20 @@ std::string render(const settings& s, const verification& v, report::format form
         << s.norm_u.text << ", ‖v‖ = " << s.norm_v.text << "; Monte Carlo in double, "
         << s.samples << " samples, seed " << s.seed << ".\n\n"
         << "`agreeing_digits` counts the significant digits a route shares with the closed form "
-           "(`reference`) at the working precision. A route passes when it agrees to all but "
+           "(`reference`) at the working precision (absolute digits where the closed form is 0 to its "
+           "digits). One policy judges every route (check/route_agreement.hpp, the same as "
+           "twolayer-precision's): the reference's own error is taken as 10^−(digits − "
+        << policy.reference_digits_spare << ")·(1 + |reference|); a route passes when it agrees to all but "
         << digits_allowed_lost << " digits; the Hermite series when it is within its proven "
-           "truncation bound (`uncertainty`); an MPFI enclosure (rigorous primitives only) when the "
-           "closed form lies in it up to its own rounding, "
-        << enclosure_slack_ulps << " ulps (`uncertainty` is the width); Monte Carlo within "
-        << monte_carlo_sigmas << " standard errors (`uncertainty`).\n\n"
+           "truncation bound (`uncertainty`) plus the reference's error; an MPFI enclosure (rigorous "
+           "primitives only) when the closed form lies in it up to the reference's error (`uncertainty` "
+           "is the width); Monte Carlo within "
+        << policy.standard_errors << " standard errors (`uncertainty`) plus " << policy.absolute_floor << ".\n\n"
         << report::to_markdown(v.kernels) << "\n"
         << report::to_markdown(v.constants) << "\n"
         << "Checks held: " << v.held << " of " << v.held + v.failed << ".\n";
     break;
+  }
   }
   return out.str();
 }

@@ -5,6 +5,7 @@
 // certificate that the simplex ETF is a strict local maximum.
 #include "cli.hpp"
 
+#include "twolayer/check/route_agreement.hpp"
 #include "twolayer/check/second_order.hpp"
 #include "twolayer/check/strict_max_certificate.hpp"
 #include "twolayer/gaussian/closed_form_kernel.hpp"
@@ -195,7 +196,7 @@ public:
                   Real(M / (boost::math::constants::pi<Real>() + (M - 1) * k_series)));
       }
       const Real tolerance = pow(Real(10), -(digits / 2));
-      const Real phi_numeric = twolayer::reduced_objective(twolayer::simplex_etf<Real>(M, M - 1, 11), tolerance).phi;
+      const Real phi_numeric = twolayer::reduced_objective(twolayer::simplex_etf<Real>(M, M - 1, 11), tolerance).value;
       add<Real>("phi_etf", "", M, 0, "", "numeric", digits, phi_numeric);
       for (int d = M - 1; d <= etf_max_d(); ++d) {
         const Real c = twolayer::sphere_relu_mean<Real>(static_cast<unsigned>(d));
@@ -204,11 +205,11 @@ public:
         const Real c_recurrence = twolayer::sphere_relu_mean_by_recurrence<Real>(static_cast<unsigned>(d));
         const auto value = twolayer::reduced_objective(twolayer::simplex_etf<Real>(M, d, 17), tolerance);
         add<Real>("r_etf", "", M, d, "", "numeric", digits,
-                  Real(1 - 2 * boost::math::constants::pi<Real>() * d * c_recurrence * c_recurrence * value.phi));
+                  Real(1 - 2 * boost::math::constants::pi<Real>() * d * c_recurrence * c_recurrence * value.value));
         // s* = 2π α d c_d² K̂⁻¹1 at α = 1: closed form 2π d c_d² / (π + (M−1) k), and the solve
         add<Real>("s_star", "", M, d, "", "closed_form", digits,
                   Real(factor / (boost::math::constants::pi<Real>() + (M - 1) * k)));
-        add<Real>("s_star", "", M, d, "", "numeric", digits, Real(factor * value.weights(0)));
+        add<Real>("s_star", "", M, d, "", "numeric", digits, Real(factor * value.scales(0)));
       }
     }
     margins<Real>(digits);
@@ -254,12 +255,12 @@ public:
               column(i) = D2(U(i, j)) + t * D2(ambient(j * d + i));
             moved.col(j) = column / column.norm();
           }
-          return Real(twolayer::reduced_objective(moved, D2(tolerance)).phi.derivative.derivative);
+          return Real(twolayer::reduced_objective(moved, D2(tolerance)).value.derivative.derivative);
         };
         add<Real>("hessian_margin", "", M, d, "", "dual", digits, margin_of(polarised<Real>(n, along_dual), orbit));
         if (n <= 30) {
           const Real h = pow(Real(10), -(digits / 4));
-          const Real phi0 = twolayer::reduced_objective(U, tolerance).phi;
+          const Real phi0 = twolayer::reduced_objective(U, tolerance).value;
           auto along_differences = [&](const vector<Real>& xi) {
             const vector<Real> ambient = T * xi;
             auto at = [&](const Real& t) {
@@ -268,7 +269,7 @@ public:
                 moved.col(j) += t * ambient.segment(j * d, d);
                 moved.col(j).normalize();
               }
-              return twolayer::reduced_objective(moved, tolerance).phi;
+              return twolayer::reduced_objective(moved, tolerance).value;
             };
             return Real((at(h) - 2 * phi0 + at(Real(-h))) / (h * h));
           };
@@ -378,6 +379,7 @@ public:
   /// route — never a value compared with itself.
   void judge()
   {
+    const twolayer::agreement_policy policy;  // the reference is trusted to its digits less 3
     for (const auto& [k, value] : exact)
       references[k] = {1000, value};
     for (auto& r : rows) {
@@ -386,50 +388,47 @@ public:
       const auto it = references.find({r.quantity, r.M, r.d, r.rho});
       if (it == references.end())
         continue;
-      const Reference& reference = it->second.second;
-      const int reference_digits = it->second.first;
+      const twolayer::route_reference<Reference> reference{it->second.second, it->second.first};
+      const bool zero = twolayer::reference_is_zero(reference, policy);
       using std::abs;
       using std::log10;
-      // digits of agreement, absolute where the reference is exactly 0 (r(2, 1) = 0: the
-      // antipodal pair compresses |x| exactly)
-      // the reference itself is known to about reference_digits − 3 digits; a reference below
-      // that is 0 (r(2, 1) = 1 − 2π c_1² Φ_ETF(2) = 0 exactly)
-      const Reference reference_error = pow(Reference(10), -(reference_digits - 3)) * (1 + abs(reference));
-      const bool zero = abs(reference) <= reference_error;
-      auto digits_between = [&](const Reference& value) {
-        if (!zero)
-          return twolayer::agreeing_digits(value, reference);
-        const Reference error = abs(value);
-        return error <= reference_error ? r.precision : std::min(r.precision, static_cast<int>(std::floor(static_cast<double>(-log10(error)))));
-      };
+      // r = 1 − 2π d c_d² Φ is a difference of numbers near 1: it loses log10(1/r) digits to
+      // cancellation in any route (the MPFI enclosure shows the same)
+      const int cancellation =
+          r.quantity == "r_etf" && !zero && abs(reference.value) < 1
+              ? static_cast<int>(std::ceil(static_cast<double>(-log10(abs(reference.value)))))
+              : 0;
       if (r.route == "enclosure") {
-        const Reference& lo = r.lower;
-        const Reference& hi = r.upper;
-        r.pass = lo - reference_error <= reference && reference <= hi + reference_error;
-        const Reference width = hi - lo;
-        const Reference scale = zero ? Reference(1) : Reference(abs(reference));
+        twolayer::route_value<Reference> route;
+        route.claim = twolayer::route_claim::enclosure;
+        route.precision = r.precision;
+        route.lower = r.lower;
+        route.upper = r.upper;
+        const auto verdict = twolayer::judge_route(route, reference, policy);
+        r.pass = verdict.pass;
+        r.agreeing = verdict.agreeing_digits;
+        const Reference width = r.upper - r.lower;
+        const Reference scale = zero ? Reference(1) : Reference(abs(reference.value));
         r.digits_known = width == 0 ? 50 : static_cast<int>(std::floor(static_cast<double>(-log10(width / scale))));
-        r.agreeing = digits_between(Reference((lo + hi) / 2));
         if (!r.pass)
           r.note = "the enclosure does not contain the reference";
       } else if (!exact.count({r.quantity, r.M, r.d, r.rho}) && r.route == reference_route(r.quantity) &&
-                 r.precision == reference_digits) {
+                 r.precision == reference.digits) {
         // the reference itself: its digits known from the other routes at any precision
         r.reference = true;
         r.agreeing = -1;
         int best = 0;
         std::string from;
+        const twolayer::route_reference<Reference> itself{Reference(r.value), reference.digits};
         for (const auto& o : rows)
           if (&o != &r && o.quantity == r.quantity && o.M == r.M && o.d == r.d && o.rho == r.rho &&
               o.route != r.route && !o.exact) {
             int agree = 0;
-            if (o.route == "enclosure") {
-              const Reference value(r.value);
-              agree = o.lower <= value && value <= o.upper ? o.digits_known : 0;
-            } else {
-              agree = std::min(o.precision, zero ? digits_between(Reference(o.value))
-                                                 : twolayer::agreeing_digits(Reference(o.value), Reference(r.value)));
-            }
+            if (o.route == "enclosure")
+              agree = o.lower <= itself.value && itself.value <= o.upper ? o.digits_known : 0;
+            else
+              agree = std::min(o.precision, zero ? twolayer::digits_of_agreement(Reference(o.value), reference, o.precision, policy)
+                                                 : twolayer::agreeing_digits(Reference(o.value), itself.value));
             if (agree > best) {
               best = agree;
               from = o.route + " at " + std::to_string(o.precision) + " digits";
@@ -437,30 +436,25 @@ public:
           }
         // capped by the reference's own rounding: its stated loss, and for r the digits that
         // cancellation in 1 − 2π d c_d² Φ costs
-        const int cancellation =
-            r.quantity == "r_etf" && !zero && abs(reference) < 1
-                ? static_cast<int>(std::ceil(static_cast<double>(-log10(abs(reference)))))
-                : 0;
         r.digits_known = std::min(best, r.precision - r.loss - cancellation);
         r.note = "the reference; digits known from its agreement with " + (from.empty() ? std::string("no other route") : from) +
                  ", at most its precision less " + std::to_string(r.loss + cancellation) + " for rounding" +
                  (zero ? " (absolute: the value is 0 to the reference's digits)" : "");
       } else {
-        r.agreeing = digits_between(Reference(r.value));
+        twolayer::route_value<Reference> route;
+        route.claim = twolayer::route_claim::rounding;
+        route.precision = r.precision;
+        route.value = Reference(r.value);
+        route.digits_lost = r.loss;
+        route.cancellation = cancellation;
+        const auto verdict = twolayer::judge_route(route, reference, policy);
+        r.agreeing = verdict.agreeing_digits;
         r.digits_known = std::min(r.agreeing, r.precision);
         if (zero)
           r.note = "absolute digits: the reference is " + std::string(exact.count({r.quantity, r.M, r.d, r.rho}) ? "exactly 0" : "0 to its digits");
-        // r = 1 − 2π d c_d² Φ is a difference of numbers near 1: it loses log10(1/r) digits
-        // to cancellation in any route (the MPFI enclosure shows the same)
-        const int cancellation =
-            r.quantity == "r_etf" && !zero && abs(reference) < 1
-                ? static_cast<int>(std::ceil(static_cast<double>(-log10(abs(reference)))))
-                : 0;
-        const int expected = zero ? std::min(r.precision, reference_digits) - r.loss - 1
-                                  : std::min(r.precision, reference_digits) - r.loss - cancellation;
-        r.pass = r.agreeing >= expected;
+        r.pass = verdict.pass;
         if (!r.pass)
-          r.note = "agrees to " + std::to_string(r.agreeing) + " digits, expected at least " + std::to_string(expected);
+          r.note = "agrees to " + std::to_string(r.agreeing) + " digits, expected at least " + std::to_string(verdict.expected_digits);
       }
       if (!r.pass)
         ++failed;

@@ -17,7 +17,7 @@
 // classifier itself never returns it. The threshold is part of every verdict.
 #pragma once
 
-#include "twolayer/numeric/eigen_traits.hpp"
+#include "twolayer/numeric/matrix.hpp"
 
 #include <string>
 

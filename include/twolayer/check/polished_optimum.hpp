@@ -59,7 +59,7 @@ polished_optimum<Real> polish_and_classify(const matrix<double>& U0, int max_ite
   using std::pow;
   using std::sqrt;
   polished_optimum<Real> result;
-  const int digits = working_digits<Real>();
+  const int digits = decimal_digits<Real>();
   const Real epsilon = Eigen::NumTraits<Real>::epsilon();
   const Real singular_tolerance = sqrt(epsilon);
   const Real target = pow(Real(10), -digits + 5);

@@ -42,10 +42,9 @@
 
 #include "twolayer/geometry/orbit.hpp"
 #include "twolayer/geometry/simplex_etf.hpp"
+#include "twolayer/numeric/interval_linear_algebra.hpp"
 #include "twolayer/numeric/scalar.hpp"
 #include "twolayer/objective/reduced_hessian.hpp"
-
-#include <boost/multiprecision/mpfi.hpp>
 
 #include <Eigen/Cholesky>
 #include <Eigen/Eigenvalues>
@@ -68,64 +67,6 @@ struct strict_max_certificate {
   Interval basis_defect;  // an enclosure of ‖TᵀT − I‖_∞ (< 1: T is a basis)
   double widest_entry = 0;  // largest radius of an entry of [H]
 };
-
-/// The MPFR type of an MPFI interval's end points (same precision).
-template <class Interval>
-using interval_real = std::decay_t<decltype(boost::multiprecision::lower(std::declval<const Interval&>()))>;
-
-namespace detail {
-
-template <class Interval>
-interval_real<Interval> interval_lower(const Interval& x)
-{
-  return boost::multiprecision::lower(x);
-}
-template <class Interval>
-interval_real<Interval> interval_upper(const Interval& x)
-{
-  return boost::multiprecision::upper(x);
-}
-
-/// X enclosing K⁻¹B by a Cholesky factorisation in interval arithmetic; false when a pivot
-/// is not provably positive. (Eigen's LLT compares column sums of |K| to estimate a
-/// condition number, an ambiguous comparison for intervals: docs/numerics.md.)
-template <class Interval>
-bool interval_cholesky_solve(const matrix<Interval>& K, const matrix<Interval>& B, matrix<Interval>& X)
-{
-  using std::sqrt;
-  const Eigen::Index n = K.rows();
-  matrix<Interval> L = matrix<Interval>::Zero(n, n);
-  for (Eigen::Index j = 0; j < n; ++j) {
-    Interval pivot = K(j, j);
-    for (Eigen::Index k = 0; k < j; ++k)
-      pivot -= L(j, k) * L(j, k);
-    if (!(interval_lower(pivot) > interval_real<Interval>(0)))
-      return false;
-    L(j, j) = sqrt(pivot);
-    for (Eigen::Index i = j + 1; i < n; ++i) {
-      Interval sum = K(i, j);
-      for (Eigen::Index k = 0; k < j; ++k)
-        sum -= L(i, k) * L(j, k);
-      L(i, j) = sum / L(j, j);
-    }
-  }
-  X = B;
-  for (Eigen::Index c = 0; c < X.cols(); ++c) {
-    for (Eigen::Index i = 0; i < n; ++i) {  // L z = b
-      for (Eigen::Index k = 0; k < i; ++k)
-        X(i, c) -= L(i, k) * X(k, c);
-      X(i, c) /= L(i, i);
-    }
-    for (Eigen::Index i = n - 1; i >= 0; --i) {  // Lᵀ x = z
-      for (Eigen::Index k = i + 1; k < n; ++k)
-        X(i, c) -= L(k, i) * X(k, c);
-      X(i, c) /= L(i, i);
-    }
-  }
-  return true;
-}
-
-}  // namespace detail
 
 /// An enclosure [H] of the Riemannian Hessian of Φ at the configuration enclosed by U_box
 /// (columns unit vectors), in the tangent bases T_box; K̂ must be provably positive definite.
@@ -156,7 +97,7 @@ matrix<Interval> reduced_objective_hessian_enclosure(const matrix<Interval>& U, 
       K(j, k) = sine(j, k) + slope(j, k) * rho(j, k);
     }
   matrix<Interval> y_column;
-  if (!detail::interval_cholesky_solve(K, matrix<Interval>(matrix<Interval>::Ones(M, 1)), y_column)) {
+  if (!interval_cholesky_solve(K, matrix<Interval>(matrix<Interval>::Ones(M, 1)), y_column)) {
     reason = "the interval Cholesky factorisation of K-hat failed (a pivot not provably positive)";
     return matrix<Interval>();
   }
@@ -175,13 +116,13 @@ matrix<Interval> reduced_objective_hessian_enclosure(const matrix<Interval>& U, 
       pair.segment(k * d, d) = U.col(j) - rho(j, k) * U.col(k);
       B.row(j) += slope(j, k) * y(k) * pair.transpose();
       const Interval weight = y(j) * y(k);
-      if (detail::interval_lower(sine(j, k)) > interval_real<Interval>(0)) {
+      if (interval_lower(sine(j, k)) > interval_real<Interval>(0)) {
         ambient -= weight * (pair * pair.transpose()) / sine(j, k);
       } else {
         // sin θ may vanish (an antipodal pair): |ã|² = 2 sin²θ for unit vectors, so every
         // entry of ããᵀ/sin θ lies in [−2 sin θ, 2 sin θ] ⊂ [−2s⁺, 2s⁺], s⁺ = upper(sin θ)
-        const Interval bound = 2 * Interval(detail::interval_upper(sine(j, k)));
-        const Interval entry(detail::interval_lower(Interval(-bound)), detail::interval_upper(bound));
+        const Interval bound = 2 * Interval(interval_upper(sine(j, k)));
+        const Interval entry(interval_lower(Interval(-bound)), interval_upper(bound));
         for (int a : {j, k})
           for (int b : {j, k})
             ambient.block(a * d, b * d, d, d).array() -= weight * entry;
@@ -190,7 +131,7 @@ matrix<Interval> reduced_objective_hessian_enclosure(const matrix<Interval>& U, 
       ambient.block(k * d, j * d, d, d).diagonal().array() -= weight * slope(j, k);
     }
   matrix<Interval> K_inverse_B;
-  detail::interval_cholesky_solve(K, B, K_inverse_B);
+  interval_cholesky_solve(K, B, K_inverse_B);
   ambient += 2 * B.transpose() * K_inverse_B;
   for (int j = 0; j < M; ++j)
     ambient.block(j * d, j * d, d, d).diagonal().array() -= U.col(j).dot(gradient.col(j));
@@ -215,7 +156,7 @@ matrix<Interval> reduced_objective_gradient_enclosure(const matrix<Interval>& U,
       K(j, k) = sqrt(Interval((1 - rho) * (1 + rho))) + acos(Interval(-rho)) * rho;
     }
   matrix<Interval> y;
-  solved = detail::interval_cholesky_solve(K, matrix<Interval>(matrix<Interval>::Ones(M, 1)), y);
+  solved = interval_cholesky_solve(K, matrix<Interval>(matrix<Interval>::Ones(M, 1)), y);
   matrix<Interval> gradient = matrix<Interval>::Zero(U.rows(), M);
   if (!solved)
     return gradient;
@@ -257,7 +198,7 @@ strict_max_certificate<Interval> certify_strict_local_max(const matrix<Interval>
   for (Eigen::Index i = 0; i < gradient.size(); ++i)
     if (solved && !boost::multiprecision::zero_in(gradient(i))) {
       result.reason = "not a critical point: the gradient enclosure excludes 0 (component " +
-                      Real(detail::interval_lower(gradient(i))).str(3, std::ios_base::scientific) + " ...)";
+                      Real(interval_lower(gradient(i))).str(3, std::ios_base::scientific) + " ...)";
       return result;
     }
 
@@ -277,11 +218,11 @@ strict_max_certificate<Interval> certify_strict_local_max(const matrix<Interval>
       Interval row = 0;
       for (Eigen::Index j = 0; j < TT.cols(); ++j)
         row += abs(Interval(TT(i, j) - (i == j ? Interval(1) : Interval(0))));
-      if (!(detail::interval_upper(row) < Real(1))) {
+      if (!(interval_upper(row) < Real(1))) {
         result.reason = "the projected tangent basis is not provably a basis";
         return result;
       }
-      if (detail::interval_upper(row) > detail::interval_upper(result.basis_defect))
+      if (interval_upper(row) > interval_upper(result.basis_defect))
         result.basis_defect = row;
     }
   }
@@ -307,10 +248,10 @@ strict_max_certificate<Interval> certify_strict_local_max(const matrix<Interval>
     Interval row = 0;
     for (int j = 0; j < n; ++j)
       row += abs(Interval(G(i, j) - (i == j ? Interval(1) : Interval(0))));
-    if (detail::interval_upper(row) > detail::interval_upper(off_identity))
+    if (interval_upper(row) > interval_upper(off_identity))
       off_identity = row;
   }
-  if (!(detail::interval_upper(off_identity) < Real(1))) {
+  if (!(interval_upper(off_identity) < Real(1))) {
     result.reason = "the approximate eigenvectors are not provably independent";
     return result;
   }
@@ -350,8 +291,8 @@ strict_max_certificate<Interval> certify_strict_local_max(const matrix<Interval>
     for (int j = 0; j < n; ++j)
       if (j != i)
         radius += abs(C(i, j));
-    const Real upper_end = Real(detail::interval_upper(Interval(C(i, i) + radius)));
-    const Real lower_end = Real(detail::interval_lower(Interval(C(i, i) - radius)));
+    const Real upper_end = Real(interval_upper(Interval(C(i, i) + radius)));
+    const Real lower_end = Real(interval_lower(Interval(C(i, i) - radius)));
     if (in_cluster[static_cast<std::size_t>(i)]) {
       lowest_cluster = first_cluster ? lower_end : std::min(lowest_cluster, lower_end);
       first_cluster = false;
@@ -371,7 +312,7 @@ strict_max_certificate<Interval> certify_strict_local_max(const matrix<Interval>
   result.certified = true;
   result.shift = m;
   // step 7: from the basis T to an orthonormal one
-  result.margin = m / (1 + Interval(detail::interval_upper(result.basis_defect)));
+  result.margin = m / (1 + Interval(interval_upper(result.basis_defect)));
   return result;
 }
 

@@ -8,7 +8,7 @@
 #pragma once
 
 #include "twolayer/numeric/constants.hpp"
-#include "twolayer/numeric/eigen_traits.hpp"
+#include "twolayer/numeric/matrix.hpp"
 
 #include <boost/math/constants/constants.hpp>
 

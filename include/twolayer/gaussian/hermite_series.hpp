@@ -13,7 +13,7 @@
 // The series converges geometrically for |ρ| < 1 and only algebraically at |ρ| = 1.
 #pragma once
 
-#include "twolayer/numeric/eigen_traits.hpp"
+#include "twolayer/numeric/matrix.hpp"
 
 #include <boost/math/constants/constants.hpp>
 #include <boost/multiprecision/cpp_int.hpp>

@@ -21,7 +21,7 @@
 // different precision afterwards would silently integrate with stale nodes, so it refuses.
 #pragma once
 
-#include "twolayer/numeric/eigen_traits.hpp"
+#include "twolayer/numeric/matrix.hpp"
 
 #include <boost/math/quadrature/exp_sinh.hpp>
 #include <boost/math/quadrature/gauss.hpp>

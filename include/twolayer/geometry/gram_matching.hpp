@@ -13,7 +13,7 @@
 // configuration matches on its first branch).
 #pragma once
 
-#include "twolayer/numeric/eigen_traits.hpp"
+#include "twolayer/numeric/matrix.hpp"
 
 #include <algorithm>
 #include <optional>

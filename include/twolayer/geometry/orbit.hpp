@@ -11,7 +11,7 @@
 // eigenvalue near 10⁻⁴⁶: span 1, as for the exact pair.
 #pragma once
 
-#include "twolayer/numeric/eigen_traits.hpp"
+#include "twolayer/numeric/matrix.hpp"
 
 #include <Eigen/Eigenvalues>
 

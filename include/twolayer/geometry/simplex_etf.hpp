@@ -8,7 +8,7 @@
 // are u_i[k] = √(M/(M−1)) h_k[i]; they fill the first M−1 coordinates of R^d.
 #pragma once
 
-#include "twolayer/numeric/eigen_traits.hpp"
+#include "twolayer/numeric/matrix.hpp"
 
 #include <Eigen/QR>
 #include <boost/random/mersenne_twister.hpp>

@@ -7,7 +7,7 @@
 
 #include "twolayer/io/csv_matrix.hpp"
 #include "twolayer/io/npy.hpp"
-#include "twolayer/numeric/eigen_traits.hpp"
+#include "twolayer/numeric/matrix.hpp"
 
 #include <cmath>
 

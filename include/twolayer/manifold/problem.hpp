@@ -10,7 +10,7 @@
 // Problems are stateless or hold const references, so restarts may share one across threads.
 #pragma once
 
-#include "twolayer/numeric/eigen_traits.hpp"
+#include "twolayer/numeric/matrix.hpp"
 
 #include <concepts>
 

@@ -11,7 +11,7 @@
 // sub-grid of a report reproduces exactly the rows of the full grid.
 #pragma once
 
-#include "twolayer/numeric/eigen_traits.hpp"
+#include "twolayer/numeric/matrix.hpp"
 #include "twolayer/numeric/hash.hpp"
 
 #include <boost/random/bernoulli_distribution.hpp>

@@ -6,7 +6,7 @@
 // twolayer::pi<Real>() (numeric/constants.hpp).
 #pragma once
 
-#include "twolayer/numeric/eigen_traits.hpp"
+#include "twolayer/numeric/matrix.hpp"
 
 #include <cmath>
 #include <ostream>

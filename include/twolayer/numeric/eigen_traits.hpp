@@ -56,19 +56,3 @@ struct NumTraits<boost::multiprecision::number<Backend, ET>> {
 };
 
 }  // namespace Eigen
-
-namespace twolayer {
-
-template <class Real>
-using vector = Eigen::Matrix<Real, Eigen::Dynamic, 1>;
-template <class Real>
-using matrix = Eigen::Matrix<Real, Eigen::Dynamic, Eigen::Dynamic>;
-
-/// Working precision in decimal digits (the current precision for a run-time MPFR type).
-template <class Real>
-int working_digits()
-{
-  return static_cast<int>(std::floor(-std::log10(static_cast<double>(Eigen::NumTraits<Real>::epsilon()))));
-}
-
-}  // namespace twolayer

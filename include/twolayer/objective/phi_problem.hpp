@@ -18,11 +18,11 @@ struct reduced_objective_problem {
 
   sphere_evaluation<Real> operator()(const matrix<Real>& U) const
   {
-    const auto value = reduced_objective(U, singular_tolerance);
-    if (value.degenerate)
+    const auto phi = reduced_objective(U, singular_tolerance);
+    if (phi.degenerate)
       return sphere_evaluation<Real>{true, Real(0), matrix<Real>()};
-    return sphere_evaluation<Real>{false, value.phi,
-                                   sphere_product::project(U, reduced_objective_euclidean_gradient(U, value.weights))};
+    return sphere_evaluation<Real>{false, phi.value,
+                                   sphere_product::project(U, reduced_objective_euclidean_gradient(U, phi.scales))};
   }
 
   /// Tᵀ Hess Φ(U) T in the tangent coordinates of sphere_product::tangent_bases(U).

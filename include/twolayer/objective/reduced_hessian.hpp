@@ -29,7 +29,7 @@ matrix<Real> reduced_objective_hessian(const matrix<Real>& U, const Real& singul
   const int d = static_cast<int>(U.rows());
   const int M = static_cast<int>(U.cols());
   const int n = d * M;
-  const vector<Real>& y = value.weights;
+  const vector<Real>& y = value.scales;
   const matrix<Real> gradient = reduced_objective_euclidean_gradient(U, y);
 
   matrix<Real> ambient = matrix<Real>::Zero(n, n);

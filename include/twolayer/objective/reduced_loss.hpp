@@ -18,8 +18,7 @@
 #include "twolayer/manifold/sphere_product.hpp"
 #include "twolayer/objective/target_cross_term.hpp"
 #include "twolayer/objective/reduced_objective.hpp"
-
-#include <Eigen/Cholesky>
+#include "twolayer/objective/variable_projection.hpp"
 
 namespace twolayer {
 
@@ -27,15 +26,8 @@ namespace twolayer {
 template <class Activation, class Real>
 matrix<Real> angular_gram(const Activation& sigma, const matrix<Real>& U)
 {
-  const Eigen::Index M = U.cols();
-  matrix<Real> G(M, M);
-  const Real diagonal = angular_kernel(sigma, angle<Real>::zero());
-  for (Eigen::Index j = 0; j < M; ++j) {
-    G(j, j) = diagonal;
-    for (Eigen::Index k = j + 1; k < M; ++k)
-      G(j, k) = G(k, j) = angular_kernel(sigma, angle<Real>::between(U.col(j), U.col(k)));
-  }
-  return G;
+  return gram_of_angles(U, angular_kernel(sigma, angle<Real>::zero()),
+                        [&](const angle<Real>& a) { return angular_kernel(sigma, a); });
 }
 
 template <class Real>
@@ -54,26 +46,21 @@ reduced_loss_value<Real> reduced_loss(const Activation& sigma, const matrix<Real
                                       const Real& singular_tolerance)
 {
   reduced_loss_value<Real> result;
-  const matrix<Real> G = angular_gram(sigma, U);
-  const Eigen::LDLT<matrix<Real>> ldlt(G);
-  if (ldlt.info() != Eigen::Success || !(ldlt.vectorD().minCoeff() > singular_tolerance * G(0, 0))) {
+  auto projected = project_scales<Real>(angular_gram(sigma, U), &t, singular_tolerance);
+  if (projected.degenerate) {
     result.degenerate = true;
     return result;
   }
-  result.scales = ldlt.solve(t);
-  result.psi = t.dot(result.scales);
+  result.scales = std::move(projected.scales);
+  result.psi = projected.value;
   if (!t_gradients)
     return result;
   const auto& y = result.scales;
-  matrix<Real> euclidean = matrix<Real>::Zero(U.rows(), U.cols());
-  for (Eigen::Index j = 0; j < U.cols(); ++j) {
+  matrix<Real> euclidean(U.rows(), U.cols());
+  for (Eigen::Index j = 0; j < U.cols(); ++j)
     euclidean.col(j) = 2 * y(j) * t_gradients->col(j);
-    for (Eigen::Index k = 0; k < U.cols(); ++k)
-      if (k != j) {
-        const Real slope = angular_kernel_derivative(sigma, angle<Real>::between(U.col(j), U.col(k)));
-        euclidean.col(j) -= 2 * y(j) * y(k) * slope * U.col(k);
-      }
-  }
+  subtract_pair_gradient(U, y, [&](const angle<Real>& a) { return angular_kernel_derivative(sigma, a); },
+                         euclidean);
   result.gradient = sphere_product::project(U, euclidean);
   return result;
 }

@@ -7,75 +7,45 @@
 //   ∂Φ/∂u_j = −2 y_j Σ_{k≠j} y_k k'(ρ_jk) u_k,   y = K̂⁻¹ 1,
 // and its Riemannian projection (I − u_j u_jᵀ).
 //
+// Φ is the variable projection of objective/variable_projection.hpp with t = 1 and κ = k.
 // Coincident directions make K̂ singular (two equal columns); Φ is then not continuous
 // (docs/mathematics.md §3) and no value is returned: the evaluation reports `degenerate` instead.
 #pragma once
 
 #include "twolayer/gaussian/relu_kernel.hpp"
 #include "twolayer/numeric/constants.hpp"
-#include "twolayer/numeric/eigen_traits.hpp"
-
-#include <Eigen/Cholesky>
+#include "twolayer/numeric/matrix.hpp"
+#include "twolayer/objective/variable_projection.hpp"
 
 namespace twolayer {
 
+/// Φ(U) with its scales y = K̂⁻¹ 1 (the optimal scales up to 2π α d c_d²), K̂ and K̂'s
+/// factorisation: the variable projection with t = 1 (`value` is Φ).
 template <class Real>
-struct reduced_value {
-  bool degenerate = false;  // K̂ numerically singular: coincident directions
-  Real phi = 0;             // Φ(U), when not degenerate
-  vector<Real> weights;     // y = K̂⁻¹ 1 (the optimal scales up to 2π α d c_d²)
-  matrix<Real> gram;        // K̂
-  Eigen::LDLT<matrix<Real>> factorization;  // of K̂, for further solves (the Hessian)
-};
+using reduced_value = projected_scales<Real>;
 
 /// K̂_jk = k(<u_j, u_k>) for the columns of U (unit vectors).
 template <class Real>
 matrix<Real> arc_cosine_gram(const matrix<Real>& U)
 {
-  const int M = static_cast<int>(U.cols());
-  matrix<Real> K(M, M);
-  const Real diagonal = pi<Real>();  // k(1) = π
-  for (int j = 0; j < M; ++j) {
-    K(j, j) = diagonal;
-    for (int k = j + 1; k < M; ++k)
-      K(j, k) = K(k, j) = arc_cosine_kernel(angle<Real>::between(U.col(j), U.col(k)));
-  }
-  return K;
+  return gram_of_angles(U, pi<Real>(), [](const angle<Real>& a) { return arc_cosine_kernel(a); });  // k(1) = π
 }
 
 /// Φ(U) and y = K̂⁻¹ 1. K̂ is positive semidefinite (a kernel Gram matrix); it is called
-/// degenerate when its Cholesky factorisation fails or its smallest pivot falls below
+/// degenerate when its factorisation fails or its smallest pivot falls below
 /// `singular_tolerance` times π (the diagonal).
 template <class Real>
 reduced_value<Real> reduced_objective(const matrix<Real>& U, const Real& singular_tolerance)
 {
-  reduced_value<Real> result;
-  result.gram = arc_cosine_gram(U);
-  result.factorization.compute(result.gram);
-  const auto& ldlt = result.factorization;
-  const Real smallest_pivot = ldlt.vectorD().minCoeff();
-  if (ldlt.info() != Eigen::Success ||
-      !(smallest_pivot > singular_tolerance * pi<Real>())) {
-    result.degenerate = true;
-    return result;
-  }
-  result.weights = ldlt.solve(vector<Real>::Ones(U.cols()));
-  result.phi = result.weights.sum();
-  return result;
+  return project_scales<Real>(arc_cosine_gram(U), nullptr, singular_tolerance);
 }
 
 /// Euclidean gradient of Φ with respect to the columns of U (docs/mathematics.md §3), given y.
 template <class Real>
 matrix<Real> reduced_objective_euclidean_gradient(const matrix<Real>& U, const vector<Real>& y)
 {
-  const int M = static_cast<int>(U.cols());
-  matrix<Real> gradient = matrix<Real>::Zero(U.rows(), M);
-  for (int j = 0; j < M; ++j)
-    for (int k = 0; k < M; ++k)
-      if (k != j) {
-        const Real slope = arc_cosine_kernel_derivative(angle<Real>::between(U.col(j), U.col(k)));
-        gradient.col(j) -= 2 * y(j) * y(k) * slope * U.col(k);
-      }
+  matrix<Real> gradient = matrix<Real>::Zero(U.rows(), U.cols());
+  subtract_pair_gradient(U, y, [](const angle<Real>& a) { return arc_cosine_kernel_derivative(a); }, gradient);
   return gradient;
 }
 

@@ -211,7 +211,7 @@ compression_outcome<Real> compress_network(const vector<double>& a, const matrix
       if (polish) {
         stage("polishing in the working precision");
         const auto problem = finite_reduced_problem(*precise, sigma, tolerance);
-        const Real target_norm = pow(Real(10), -(working_digits<Real>() - 5));
+        const Real target_norm = pow(Real(10), -(decimal_digits<Real>() - 5));
         out.polish = polish_with_fixed_hessian(problem, U, hessian_at, target_norm, settings.max_polish_iterations);
         if (!out.polish.degenerate) {
           out.polished = true;
@@ -266,7 +266,7 @@ compression_outcome<Real> compress_network(const vector<double>& a, const matrix
     out.second_moment = precise->second_moment(settings.search.threads) * scale_squared;
     out.second_moment_route = "working precision (double agrees to the stated digits)";
     out.second_moment_agreement = agreeing(Real(second_double), Real(out.second_moment / scale_squared));
-    out.second_moment_digits = working_digits<Real>() - 1 -
+    out.second_moment_digits = decimal_digits<Real>() - 1 -
                                static_cast<int>(std::ceil(std::log10(static_cast<double>(out.N) + 1)));
   } else {
     out.second_moment = Real(second_double) * scale_squared;
@@ -290,7 +290,7 @@ compression_outcome<Real> compress_network(const vector<double>& a, const matrix
     if (out.polished && out.hessian_eigenvalues.size() > 0) {
       const Real g = out.polish.gradient_norms.back();
       const Real curvature = Real(out.hessian_eigenvalues.cwiseAbs().minCoeff());
-      psi_error = (g * g / curvature + pow(Real(10), -(working_digits<Real>() - 3)) * abs(t.dot(s))) *
+      psi_error = (g * g / curvature + pow(Real(10), -(decimal_digits<Real>() - 3)) * abs(t.dot(s))) *
                   scale_squared;
     } else if (out.hessian_eigenvalues.size() > 0) {
       const double g = out.double_gradient_norm;
@@ -321,7 +321,7 @@ compression_outcome<Real> compress_network(const vector<double>& a, const matrix
       if (M <= d + 1) {
         p.phi = simplex_etf_phi<Real>(M);
         p.phi_source = "Phi_ETF(M), closed form (docs/mathematics.md section 3)";
-        p.phi_digits = working_digits<Real>() - 2;
+        p.phi_digits = decimal_digits<Real>() - 2;
       } else {
         stage("Phi*: " + std::to_string(settings.phi_restarts) + " restarts of the reduced objective (no ETF: M > d+1)");
         multi_start_options phi_options;
@@ -334,9 +334,9 @@ compression_outcome<Real> compress_network(const vector<double>& a, const matrix
         if (!top)
           throw std::runtime_error("twolayer: the search for Phi* found no optimum");
         const auto refined = newton_polish(phi_problem(tolerance), matrix<Real>(top->representative.template cast<Real>()),
-                                           pow(Real(10), -(working_digits<Real>() - 5)), 30);
+                                           pow(Real(10), -(decimal_digits<Real>() - 5)), 30);
         p.phi = refined.degenerate ? Real(top->value) : refined.value;
-        p.phi_digits = refined.converged ? working_digits<Real>() - 5 : 8;
+        p.phi_digits = refined.converged ? decimal_digits<Real>() - 5 : 8;
         p.phi_source = "best Phi of " + std::to_string(settings.phi_restarts) +
                        " restarts, Newton-polished (no simplex ETF exists for M > d+1; not proven optimal)";
       }

@@ -109,7 +109,7 @@ conjecture_case<Real> analyse_conjecture_case(int M, int d, search_catalogue cat
     r.etf_test = second_order_test(phi, U, zero_threshold_for(r.etf_gradient_norm, largest), singular_tolerance);
 
     // the joint (b, V) Hessian of L~ at (s*, U), α = 1: zero modes = orbit + M, others positive
-    const vector<Real> scales = Real(r.relative_loss_factor) * value.weights;  // 2π d c_d² K̂⁻¹1
+    const vector<Real> scales = Real(r.relative_loss_factor) * value.scales;  // 2π d c_d² K̂⁻¹1
     const matrix<Real> joint = simplified_objective_hessian<Real>(Real(1), static_cast<unsigned>(d), scales, U);
     const vector<Real> spectrum = Eigen::SelfAdjointEigenSolver<matrix<Real>>(joint, Eigen::EigenvaluesOnly).eigenvalues();
     r.joint_threshold = zero_threshold_for(r.etf_gradient_norm, Real(spectrum.cwiseAbs().maxCoeff()));

@@ -3,6 +3,7 @@
 // counterexample branch, which no real run has taken — are driven by injected evidence.
 #include "twolayer/numeric/scalar.hpp"
 #include "twolayer/study/conjecture_case.hpp"
+#include "twolayer/study/conjecture_grid.hpp"
 #include "twolayer/study/conjecture_verdict.hpp"
 
 #include <catch2/catch.hpp>
@@ -113,6 +114,31 @@ TEST_CASE("a degenerate point is consistent with a maximum only without positive
   p.second_order.positive = 0;
   p.second_order.probes.push_back({"rises", R(3), {3}});
   CHECK(kind_of(p) == critical_kind::degenerate);
+}
+
+TEST_CASE("The gain per neuron beyond the ETF comes from consecutive cases of one dimension", "[study]")
+{
+  std::vector<conjecture_case<R>> grid;
+  for (int M : {3, 4, 5})
+    grid.push_back(run_conjecture_case<R>(M, 2, quick_search(10), 2));
+  // Inject known best values: Φ_best(3) = 1, Φ_best(4) = 3/2, Φ_best(5) = 7/4.
+  const R injected[] = {R(1), R(3) / 2, R(7) / 4};
+  for (int i = 0; i < 3; ++i) {
+    REQUIRE(grid[i].best_polished());
+    const_cast<polished_optimum<R>&>(*grid[i].best_polished()).polish.value = injected[i];
+  }
+  const auto gains = gains_beyond_etf_of(grid);
+  REQUIRE(gains.gains.size() == 2);  // M = 3 = d + 1 has an ETF: no gain is counted for it
+  CHECK(gains.gains[0].M == 4);
+  CHECK(gains.gains[0].gain == 0.5);
+  CHECK(gains.gains[1].M == 5);
+  CHECK(gains.gains[1].gain == 0.25);
+  CHECK(gains.lowest->M == 5);
+  CHECK(gains.highest->M == 4);
+  CHECK(gains.mean_by_d.at(2) == 0.375);
+  // a case whose predecessor is missing from the grid is left out
+  const std::vector<conjecture_case<R>> gap{grid[0], grid[2]};
+  CHECK(gains_beyond_etf_of(gap).gains.empty());
 }
 
 }  // namespace unit_study

@@ -67,6 +67,7 @@
 #include "twolayer/study/compression.hpp"
 #include "twolayer/study/compression_search.hpp"
 #include "twolayer/study/conjecture_case.hpp"
+#include "twolayer/study/conjecture_grid.hpp"
 #include "twolayer/study/conjecture_verdict.hpp"
 #include "twolayer/study/gap_measurement.hpp"
 #include "twolayer/study/gap_study.hpp"

@@ -345,7 +345,7 @@ int main(int argc, char** argv)
       "twolayer-gap (the full grid), twolayer-etf (the grid, 10^4 restarts per case) and\n"
       "twolayer-precision into --out, then writes the index README.md with every report linked,\n"
       "the commands, the source version, and one verdict per (M, d) on the simplex-ETF conjecture\n"
-      "(also verdicts.csv, .json, .tex). About 22 minutes on 2 cores; --quick: a minute.\n"
+      "(also verdicts.csv, .json, .tex). About 27 minutes on 2 cores; --quick: a minute.\n"
       "Exit status: 0 every step held and no counterexample, 1 a step failed or a counterexample\n"
       "was found, 2 usage error.",
       {{"out", "DIR", "reports", "output directory (created if missing)"},

@@ -2,10 +2,12 @@
 // the symmetric eigensolver that Boost 1.74's own Eigen support cannot compile, applied
 // to kernel Gram matrices, which must be positive semidefinite; Cholesky on intervals.
 #include "twolayer/gaussian/closed_form_kernel.hpp"
+#include "twolayer/numeric/interval_linear_algebra.hpp"
 #include "random_matrices.hpp"
 
 #include <Eigen/Cholesky>
 #include <Eigen/Eigenvalues>
+#include <Eigen/QR>
 #include <catch2/catch.hpp>
 
 // Its own namespace: the tests are compiled in unity batches (tests/CMakeLists.txt).
@@ -84,6 +86,24 @@ TEST_CASE("Cholesky and products on MPFI intervals", "[eigen]")
       CHECK(boost::multiprecision::lower(product(i, j)) <= g(i, j));
       CHECK(g(i, j) <= boost::multiprecision::upper(product(i, j)));
     }
+}
+
+TEST_CASE("identity_defect encloses the infinity norm of X'X - I", "[eigen]")
+{
+  // 1.1 I: X'X - I = 0.21 I, every row sum 0.21 (a second route: the exact value)
+  const matrix<interval50> scaled = matrix<interval50>::Identity(3, 3) * interval50(11) / interval50(10);
+  const interval50 defect = identity_defect(matrix<interval50>(scaled.transpose() * scaled));
+  const mpfr50 exact = mpfr50(21) / 100;
+  CHECK(boost::multiprecision::lower(defect) <= exact);
+  CHECK(exact <= boost::multiprecision::upper(defect));
+  // an orthonormal basis from a QR factorisation: the defect is rounding only
+  const matrix<mpfr50> q = Eigen::HouseholderQR<matrix<mpfr50>>(testing::gaussian_matrix<mpfr50>(4, 4, 9)).householderQ();
+  const matrix<interval50> qi = q.cast<interval50>();
+  CHECK(boost::multiprecision::upper(identity_defect(matrix<interval50>(qi.transpose() * qi))) < pow(mpfr50(10), -40));
+  // two equal columns are not a basis: the defect is not provably below 1
+  matrix<interval50> dependent = matrix<interval50>::Identity(3, 2);
+  dependent.col(1) = dependent.col(0);
+  CHECK_FALSE(boost::multiprecision::upper(identity_defect(matrix<interval50>(dependent.transpose() * dependent))) < mpfr50(1));
 }
 
 }  // namespace unit_eigen

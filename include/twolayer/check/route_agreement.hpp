@@ -22,23 +22,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <string>
 
 namespace twolayer {
 
 /// What a route says about its own error.
 enum class route_claim { rounding, truncation_bound, standard_error, enclosure };
-
-inline std::string to_string(route_claim c)
-{
-  switch (c) {
-    case route_claim::rounding: return "rounding";
-    case route_claim::truncation_bound: return "truncation_bound";
-    case route_claim::standard_error: return "standard_error";
-    case route_claim::enclosure: return "enclosure";
-  }
-  return "unknown";
-}
 
 /// One route's value of one quantity. For an enclosure, `value` is not used: the end points are.
 template <class Real>

@@ -211,20 +211,10 @@ strict_max_certificate<Interval> certify_strict_local_max(const matrix<Interval>
     block -= u * (u.transpose() * block);
   }
   // T must be a basis (full column rank): ‖TᵀT − I‖_∞ < 1, enclosed
-  {
-    const matrix<Interval> TT = T.transpose() * T;
-    result.basis_defect = 0;
-    for (Eigen::Index i = 0; i < TT.rows(); ++i) {
-      Interval row = 0;
-      for (Eigen::Index j = 0; j < TT.cols(); ++j)
-        row += abs(Interval(TT(i, j) - (i == j ? Interval(1) : Interval(0))));
-      if (!(interval_upper(row) < Real(1))) {
-        result.reason = "the projected tangent basis is not provably a basis";
-        return result;
-      }
-      if (interval_upper(row) > interval_upper(result.basis_defect))
-        result.basis_defect = row;
-    }
+  result.basis_defect = identity_defect(matrix<Interval>(T.transpose() * T));
+  if (!(interval_upper(result.basis_defect) < Real(1))) {
+    result.reason = "the projected tangent basis is not provably a basis";
+    return result;
   }
   const matrix<Interval> H = reduced_objective_hessian_enclosure(U_box, T, result.reason);
   if (H.size() == 0)
@@ -243,14 +233,7 @@ strict_max_certificate<Interval> certify_strict_local_max(const matrix<Interval>
   const vector<Real>& lambda = solver.eigenvalues();  // ascending: the zero cluster is last for a maximum
   const matrix<Interval> Q = Q_real.template cast<Interval>();
   const matrix<Interval> G = Q.transpose() * Q;
-  Interval off_identity = 0;
-  for (int i = 0; i < n; ++i) {
-    Interval row = 0;
-    for (int j = 0; j < n; ++j)
-      row += abs(Interval(G(i, j) - (i == j ? Interval(1) : Interval(0))));
-    if (interval_upper(row) > interval_upper(off_identity))
-      off_identity = row;
-  }
+  const Interval off_identity = identity_defect(G);
   if (!(interval_upper(off_identity) < Real(1))) {
     result.reason = "the approximate eigenvectors are not provably independent";
     return result;

@@ -27,6 +27,24 @@ interval_real<Interval> interval_upper(const Interval& x)
   return boost::multiprecision::upper(x);
 }
 
+/// An enclosure of ‖G − I‖_∞ for a Gram matrix G = XᵀX: the row sum of |G − I| whose upper end
+/// is largest (the first such row). Its upper end below 1 proves the columns of X linearly
+/// independent.
+template <class Interval>
+Interval identity_defect(const matrix<Interval>& G)
+{
+  using std::abs;
+  Interval largest = 0;
+  for (Eigen::Index i = 0; i < G.rows(); ++i) {
+    Interval row = 0;
+    for (Eigen::Index j = 0; j < G.cols(); ++j)
+      row += abs(Interval(G(i, j) - (i == j ? Interval(1) : Interval(0))));
+    if (interval_upper(row) > interval_upper(largest))
+      largest = row;
+  }
+  return largest;
+}
+
 /// X enclosing K⁻¹B by a Cholesky factorisation in interval arithmetic; false when a pivot
 /// is not provably positive. (Eigen's LLT compares column sums of |K| to estimate a
 /// condition number, an ambiguous comparison for intervals: docs/numerics.md.)

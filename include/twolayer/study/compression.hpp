@@ -249,8 +249,11 @@ compression_outcome<Real> compress_network(const vector<double>& a, const matrix
   } else {
     t = target.values(U_double).template cast<Real>();
   }
-  const matrix<Real> G = angular_gram(sigma, U);
-  const vector<Real> s = G.ldlt().solve(t);
+  // the scales s = G⁻¹t by the variable projection Ψ itself uses (objective/variable_projection.hpp)
+  const auto projected = project_scales<Real>(angular_gram(sigma, U), &t, Real(0));
+  if (projected.degenerate)
+    throw std::runtime_error("twolayer: the compressed directions are degenerate (their Gram matrix is singular)");
+  const vector<Real>& s = projected.scales;
   out.V = U;
   out.b = s * out.scale;
   out.psi = t.dot(s) * scale_squared;

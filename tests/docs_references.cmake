@@ -8,7 +8,7 @@ file(READ ${SOURCE_DIR}/docs/numerics.md numerics)
 set(failures "")
 
 # 1. Paths named in backticks in docs/: relative to include/twolayer/ or to the repository.
-string(REGEX MATCHALL "`(numeric|model|gaussian|manifold|geometry|objective|optimize|check|study|io|report|verify|tests|cmake|tools)/[A-Za-z_/]+\\.(hpp|cpp|cmake|sh)`"
+string(REGEX MATCHALL "`(numeric|model|gaussian|manifold|geometry|objective|optimize|check|study|io|report|verify|tests|cmake|tools|src)/[A-Za-z_/]+\\.(hpp|cpp|cmake|sh)`"
        cited "${mathematics}${numerics}")
 list(REMOVE_DUPLICATES cited)
 set(checked 0)

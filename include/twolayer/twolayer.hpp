@@ -10,6 +10,7 @@
 #include "twolayer/numeric/dual.hpp"
 #include "twolayer/numeric/errors.hpp"
 #include "twolayer/numeric/hash.hpp"
+#include "twolayer/numeric/instances.hpp"
 #include "twolayer/numeric/interval_linear_algebra.hpp"
 #include "twolayer/numeric/matrix.hpp"
 #include "twolayer/numeric/parallel.hpp"

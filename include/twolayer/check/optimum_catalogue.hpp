@@ -22,6 +22,8 @@
 //   its iteration cap) are counted and stated, not mixed in.
 #pragma once
 
+#include "twolayer/numeric/instances.hpp"
+
 #include "twolayer/check/polished_optimum.hpp"
 #include "twolayer/geometry/gram_matching.hpp"
 #include "twolayer/optimize/multi_start.hpp"
@@ -221,5 +223,25 @@ optimum_catalogue<Real> catalogue_optima(const search_catalogue& search, int pol
                    [&](const auto& a, const auto& b) { return value(a) > value(b); });
   return result;
 }
+
+// Compiled instances (numeric/instances.hpp).
+#define TWOLAYER_INSTANCES_OPTIMUM_CATALOGUE(EXTERN, Real)                                               \
+  EXTERN template critical_kind kind_of(const polished_optimum<Real>&);                                 \
+  EXTERN template bool same_optimum(const polished_optimum<Real>&, const polished_optimum<Real>&);      \
+  EXTERN template optimum_catalogue<Real> catalogue_optima<Real>(const search_catalogue&, int,          \
+                                                                 const std::function<void(const std::string&)>&);
+// The multi-start search on Φ (optimize/multi_start.hpp knows no objective; they meet here).
+#define TWOLAYER_INSTANCES_PHI_SEARCH(EXTERN, Real)                                                           \
+  EXTERN template lbfgs_result<Real> maximise(const reduced_objective_problem<Real>&, const matrix<Real>&,  \
+                                             const lbfgs_options<Real>&);                                   \
+  EXTERN template restart_outcome run_restart(const reduced_objective_problem<Real>&, int, int, std::uint64_t, \
+                                              const multi_start_options&);                                  \
+  EXTERN template std::vector<restart_outcome> run_restart_batch(const reduced_objective_problem<Real>&, int, int, \
+                                                                 std::uint64_t, std::uint64_t,              \
+                                                                 const multi_start_options&, unsigned);     \
+  EXTERN template void run_restarts(const reduced_objective_problem<Real>&, int, int, std::uint64_t, std::uint64_t, \
+                                    const multi_start_options&, search_catalogue&, unsigned);
+TWOLAYER_EXTERN_VERIFICATION_INSTANCES(TWOLAYER_INSTANCES_OPTIMUM_CATALOGUE)
+TWOLAYER_EXTERN_SEARCH_INSTANCES(TWOLAYER_INSTANCES_PHI_SEARCH)
 
 }  // namespace twolayer

@@ -25,6 +25,8 @@
 // eigenvalues below √ε times the largest are zero (geometry/orbit.hpp).
 #pragma once
 
+#include "twolayer/numeric/instances.hpp"
+
 #include "twolayer/check/second_order.hpp"
 #include "twolayer/geometry/invariants.hpp"
 #include "twolayer/objective/phi_problem.hpp"
@@ -119,5 +121,18 @@ polished_optimum<Real> polish_and_classify(const matrix<double>& U0, int max_ite
   result.digits_known = std::max(0, std::min(evaluation, truncation));
   return result;
 }
+
+// Compiled instances (numeric/instances.hpp).
+// Φ's solvers live in optimize/ and check/, which know no objective; their instances on Φ are
+// stated here, where both meet.
+#define TWOLAYER_INSTANCES_POLISHED_OPTIMUM(EXTERN, Real)                                                        \
+  EXTERN template polish_result<Real> newton_polish(const reduced_objective_problem<Real>&, const matrix<Real>&, \
+                                                    const Real&, int, int);                                     \
+  EXTERN template second_order_result<Real> second_order_test(const reduced_objective_problem<Real>&,          \
+                                                              const matrix<Real>&, const Real&, const Real&);   \
+  EXTERN template higher_order_probe<Real> probe_direction(const reduced_objective_problem<Real>&,             \
+                                                           const matrix<Real>&, const vector<Real>&);          \
+  EXTERN template polished_optimum<Real> polish_and_classify<Real>(const matrix<double>&, int);
+TWOLAYER_EXTERN_VERIFICATION_INSTANCES(TWOLAYER_INSTANCES_POLISHED_OPTIMUM)
 
 }  // namespace twolayer

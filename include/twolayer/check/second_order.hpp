@@ -25,6 +25,8 @@
 // (a continuum of optima the orbit does not explain).
 #pragma once
 
+#include "twolayer/numeric/instances.hpp"
+
 #include "twolayer/check/critical_point.hpp"
 #include "twolayer/geometry/orbit.hpp"
 #include "twolayer/manifold/problem.hpp"
@@ -102,8 +104,10 @@ struct second_order_result {
     std::sort(moved.begin(), moved.end());
     note += " (moving neuron";
     note += moved.size() > 1 ? "s" : "";
-    for (std::size_t i = 0; i < moved.size(); ++i)
-      note += (i ? "," : " ") + std::to_string(moved[i]);
+    for (std::size_t i = 0; i < moved.size(); ++i) {
+      note += i ? "," : " ";  // not `literal + string&&`: GCC 12's -Wrestrict false positive (its PR 105329)
+      note += std::to_string(moved[i]);
+    }
     note += ")";
     return note;
   }
@@ -253,5 +257,11 @@ second_order_result<Real> second_order_test(const Problem& problem, const matrix
   }
   return result;
 }
+
+// Compiled instances (numeric/instances.hpp).
+#define TWOLAYER_INSTANCES_SECOND_ORDER(EXTERN, Real)                                                    \
+  EXTERN template matrix<Real> extra_zero_directions(const matrix<Real>&, const matrix<Real>&, int);   \
+  EXTERN template Real zero_threshold_for(const Real&, const Real&);
+TWOLAYER_EXTERN_VERIFICATION_INSTANCES(TWOLAYER_INSTANCES_SECOND_ORDER)
 
 }  // namespace twolayer

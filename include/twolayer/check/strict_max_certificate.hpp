@@ -40,6 +40,8 @@
 // never reports "certified".
 #pragma once
 
+#include "twolayer/numeric/instances.hpp"
+
 #include "twolayer/geometry/orbit.hpp"
 #include "twolayer/geometry/simplex_etf.hpp"
 #include "twolayer/numeric/interval_linear_algebra.hpp"
@@ -313,5 +315,14 @@ strict_max_certificate<Interval> certify_simplex_etf(int M, int d)
   // the simplex ETF spans exactly M − 1 dimensions
   return certify_strict_local_max<Interval>(simplex_etf<Interval>(M, d), orbit_dimension(d, M - 1));
 }
+
+// Compiled instances (numeric/instances.hpp).
+#define TWOLAYER_INSTANCES_STRICT_MAX_CERTIFICATE(EXTERN, Interval)                                          \
+  EXTERN template matrix<Interval> reduced_objective_hessian_enclosure(const matrix<Interval>&,               \
+                                                                       const matrix<Interval>&, std::string&); \
+  EXTERN template matrix<Interval> reduced_objective_gradient_enclosure(const matrix<Interval>&, bool&);       \
+  EXTERN template strict_max_certificate<Interval> certify_strict_local_max(const matrix<Interval>&, int);     \
+  EXTERN template strict_max_certificate<Interval> certify_simplex_etf<Interval>(int, int);
+TWOLAYER_EXTERN_INTERVAL_INSTANCES(TWOLAYER_INSTANCES_STRICT_MAX_CERTIFICATE)
 
 }  // namespace twolayer

@@ -13,6 +13,8 @@
 // configuration matches on its first branch).
 #pragma once
 
+#include "twolayer/numeric/instances.hpp"
+
 #include "twolayer/numeric/matrix.hpp"
 
 #include <algorithm>
@@ -89,5 +91,13 @@ bool same_configuration(const matrix<Real>& U, const matrix<Real>& V, const Real
     return false;
   return gram_permutation<Real>(U.transpose() * U, V.transpose() * V, tolerance).has_value();
 }
+
+// Compiled instances (numeric/instances.hpp).
+#define TWOLAYER_INSTANCES_GRAM_MATCHING(EXTERN, Real)                                                  \
+  EXTERN template std::optional<std::vector<Eigen::Index>> gram_permutation(const matrix<Real>&,          \
+                                                                            const matrix<Real>&, const Real&); \
+  EXTERN template bool same_configuration(const matrix<Real>&, const matrix<Real>&, const Real&);
+TWOLAYER_EXTERN_SEARCH_INSTANCES(TWOLAYER_INSTANCES_GRAM_MATCHING)
+TWOLAYER_EXTERN_VERIFICATION_INSTANCES(TWOLAYER_INSTANCES_GRAM_MATCHING)
 
 }  // namespace twolayer

@@ -5,6 +5,8 @@
 // report uses them, with a stated tolerance, to deduplicate optima.
 #pragma once
 
+#include "twolayer/numeric/instances.hpp"
+
 #include "twolayer/geometry/orbit.hpp"
 
 #include <algorithm>
@@ -89,5 +91,14 @@ bool same_invariants(const configuration_invariants<Real>& a, const configuratio
       return false;
   return true;
 }
+
+// Compiled instances (numeric/instances.hpp).
+#define TWOLAYER_INSTANCES_INVARIANTS(EXTERN, Real)                                                               \
+  EXTERN template configuration_invariants<Real> invariants_of(const matrix<Real>&, const Real&, const Real*);  \
+  EXTERN template int simplex_etf_size(const matrix<Real>&, const Real&);                                       \
+  EXTERN template bool same_invariants(const configuration_invariants<Real>&, const configuration_invariants<Real>&, \
+                                       const Real&);
+TWOLAYER_EXTERN_SEARCH_INSTANCES(TWOLAYER_INSTANCES_INVARIANTS)
+TWOLAYER_EXTERN_VERIFICATION_INSTANCES(TWOLAYER_INSTANCES_INVARIANTS)
 
 }  // namespace twolayer

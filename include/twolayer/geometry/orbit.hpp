@@ -11,6 +11,8 @@
 // eigenvalue near 10⁻⁴⁶: span 1, as for the exact pair.
 #pragma once
 
+#include "twolayer/numeric/instances.hpp"
+
 #include "twolayer/numeric/matrix.hpp"
 
 #include <Eigen/Eigenvalues>
@@ -40,5 +42,11 @@ int span_dimension(const matrix<Real>& U, const Real& tolerance)
       ++rank;
   return rank;
 }
+
+// Compiled instances (numeric/instances.hpp).
+#define TWOLAYER_INSTANCES_ORBIT(EXTERN, Real) \
+  EXTERN template int span_dimension(const matrix<Real>&, const Real&);
+TWOLAYER_EXTERN_SEARCH_INSTANCES(TWOLAYER_INSTANCES_ORBIT)
+TWOLAYER_EXTERN_VERIFICATION_INSTANCES(TWOLAYER_INSTANCES_ORBIT)
 
 }  // namespace twolayer

@@ -8,6 +8,8 @@
 // are u_i[k] = √(M/(M−1)) h_k[i]; they fill the first M−1 coordinates of R^d.
 #pragma once
 
+#include "twolayer/numeric/instances.hpp"
+
 #include "twolayer/numeric/matrix.hpp"
 
 #include <Eigen/QR>
@@ -70,5 +72,13 @@ matrix<Real> simplex_etf(int M, int d, std::uint64_t orientation_seed)
 {
   return random_orthogonal<Real>(d, orientation_seed) * simplex_etf<Real>(M, d);
 }
+
+// Compiled instances (numeric/instances.hpp).
+#define TWOLAYER_INSTANCES_SIMPLEX_ETF(EXTERN, Real)                             \
+  EXTERN template matrix<Real> simplex_etf<Real>(int, int);                      \
+  EXTERN template matrix<Real> random_orthogonal<Real>(int, std::uint64_t);      \
+  EXTERN template matrix<Real> simplex_etf<Real>(int, int, std::uint64_t);
+TWOLAYER_EXTERN_SEARCH_INSTANCES(TWOLAYER_INSTANCES_SIMPLEX_ETF)
+TWOLAYER_EXTERN_VERIFICATION_INSTANCES(TWOLAYER_INSTANCES_SIMPLEX_ETF)
 
 }  // namespace twolayer

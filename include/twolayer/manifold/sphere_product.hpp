@@ -5,6 +5,8 @@
 // point. Vector transport is by projection (project at the new point).
 #pragma once
 
+#include "twolayer/numeric/instances.hpp"
+
 #include "twolayer/numeric/matrix.hpp"
 
 #include <boost/random/mersenne_twister.hpp>
@@ -85,3 +87,15 @@ inline matrix<double> random_point(int M, int d, std::uint64_t seed)
 }
 
 }  // namespace twolayer::sphere_product
+
+namespace twolayer {
+
+// Compiled instances (numeric/instances.hpp).
+#define TWOLAYER_INSTANCES_SPHERE_PRODUCT(EXTERN, Real)                                            \
+  EXTERN template matrix<Real> sphere_product::project(const matrix<Real>&, const matrix<Real>&); \
+  EXTERN template matrix<Real> sphere_product::retract(const matrix<Real>&, const matrix<Real>&); \
+  EXTERN template matrix<Real> sphere_product::tangent_basis(const vector<Real>&);                \
+  EXTERN template matrix<Real> sphere_product::tangent_bases(const matrix<Real>&);
+TWOLAYER_EXTERN_SEARCH_INSTANCES(TWOLAYER_INSTANCES_SPHERE_PRODUCT)
+TWOLAYER_EXTERN_VERIFICATION_INSTANCES(TWOLAYER_INSTANCES_SPHERE_PRODUCT)
+}  // namespace twolayer

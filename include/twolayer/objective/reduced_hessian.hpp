@@ -13,6 +13,8 @@
 // is exactly zero for an antipodal pair — the angle form sin θ dθ² of docs/mathematics.md §3.
 #pragma once
 
+#include "twolayer/numeric/instances.hpp"
+
 #include "twolayer/manifold/sphere_product.hpp"
 #include "twolayer/objective/reduced_objective.hpp"
 
@@ -59,5 +61,11 @@ matrix<Real> reduced_objective_hessian(const matrix<Real>& U, const Real& singul
   matrix<Real> hessian = T.transpose() * ambient * T;
   return (hessian + hessian.transpose()) / 2;
 }
+
+// Compiled instances (numeric/instances.hpp).
+#define TWOLAYER_INSTANCES_REDUCED_HESSIAN(EXTERN, Real) \
+  EXTERN template matrix<Real> reduced_objective_hessian(const matrix<Real>&, const Real&);
+TWOLAYER_EXTERN_SEARCH_INSTANCES(TWOLAYER_INSTANCES_REDUCED_HESSIAN)
+TWOLAYER_EXTERN_VERIFICATION_INSTANCES(TWOLAYER_INSTANCES_REDUCED_HESSIAN)
 
 }  // namespace twolayer

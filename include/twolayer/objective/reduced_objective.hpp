@@ -12,6 +12,8 @@
 // (docs/mathematics.md §3) and no value is returned: the evaluation reports `degenerate` instead.
 #pragma once
 
+#include "twolayer/numeric/instances.hpp"
+
 #include "twolayer/gaussian/relu_kernel.hpp"
 #include "twolayer/numeric/constants.hpp"
 #include "twolayer/numeric/matrix.hpp"
@@ -58,5 +60,14 @@ Real simplex_etf_phi(int M)
     return 1 / k_one;
   return Real(M) / (k_one + (M - 1) * arc_cosine_kernel(Real(Real(-1) / (M - 1))));
 }
+
+// Compiled instances (numeric/instances.hpp).
+#define TWOLAYER_INSTANCES_REDUCED_OBJECTIVE(EXTERN, Real)                                             \
+  EXTERN template matrix<Real> arc_cosine_gram(const matrix<Real>&);                                   \
+  EXTERN template reduced_value<Real> reduced_objective(const matrix<Real>&, const Real&);             \
+  EXTERN template matrix<Real> reduced_objective_euclidean_gradient(const matrix<Real>&, const vector<Real>&); \
+  EXTERN template Real simplex_etf_phi<Real>(int);
+TWOLAYER_EXTERN_SEARCH_INSTANCES(TWOLAYER_INSTANCES_REDUCED_OBJECTIVE)
+TWOLAYER_EXTERN_VERIFICATION_INSTANCES(TWOLAYER_INSTANCES_REDUCED_OBJECTIVE)
 
 }  // namespace twolayer

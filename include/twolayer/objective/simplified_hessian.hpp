@@ -6,6 +6,8 @@
 // the rescaling b_j → b_j/c, v_j → c v_j that leaves every term unchanged.
 #pragma once
 
+#include "twolayer/numeric/instances.hpp"
+
 #include "twolayer/numeric/dual.hpp"
 #include "twolayer/objective/simplified_objective.hpp"
 
@@ -38,5 +40,11 @@ matrix<Real> simplified_objective_hessian(const Real& alpha, unsigned d, const v
   }
   return (hessian + hessian.transpose()) / 2;
 }
+
+// Compiled instances (numeric/instances.hpp).
+#define TWOLAYER_INSTANCES_SIMPLIFIED_HESSIAN(EXTERN, Real)                                                 \
+  EXTERN template matrix<Real> simplified_objective_hessian(const Real&, unsigned, const vector<Real>&,    \
+                                                            const matrix<Real>&, activation::relu);
+TWOLAYER_EXTERN_VERIFICATION_INSTANCES(TWOLAYER_INSTANCES_SIMPLIFIED_HESSIAN)
 
 }  // namespace twolayer

@@ -11,6 +11,8 @@
 // then `degenerate` (Φ and Ψ are not continuous there).
 #pragma once
 
+#include "twolayer/numeric/instances.hpp"
+
 #include "twolayer/gaussian/angle.hpp"
 #include "twolayer/numeric/matrix.hpp"
 
@@ -80,5 +82,11 @@ void subtract_pair_gradient(const matrix<Real>& U, const vector<Real>& y, const 
         euclidean.col(j) -= 2 * y(j) * y(k) * s * U.col(k);
       }
 }
+
+// Compiled instances (numeric/instances.hpp).
+#define TWOLAYER_INSTANCES_VARIABLE_PROJECTION(EXTERN, Real) \
+  EXTERN template projected_scales<Real> project_scales(matrix<Real>, const vector<Real>*, const Real&);
+TWOLAYER_EXTERN_SEARCH_INSTANCES(TWOLAYER_INSTANCES_VARIABLE_PROJECTION)
+TWOLAYER_EXTERN_VERIFICATION_INSTANCES(TWOLAYER_INSTANCES_VARIABLE_PROJECTION)
 
 }  // namespace twolayer

@@ -22,6 +22,8 @@
 // b_j ‖v_j‖^h is determined) and b = the optimal scales.
 #pragma once
 
+#include "twolayer/numeric/instances.hpp"
+
 #include "twolayer/check/critical_point.hpp"
 #include "twolayer/gaussian/sphere_moments.hpp"
 #include "twolayer/study/compression_search.hpp"
@@ -353,5 +355,25 @@ compression_outcome<Real> compress_network(const vector<double>& a, const matrix
   }
   return out;
 }
+
+// Compiled instances (numeric/instances.hpp).
+// Every positively homogeneous activation of the registry (the ones the pipeline supports).
+#define TWOLAYER_INSTANCES_COMPRESSION(EXTERN, Real)                                                            \
+  EXTERN template compression_outcome<Real> compress_network(const vector<double>&, const matrix<double>&,    \
+                                                             const activation::relu&, const compression_settings&); \
+  EXTERN template compression_outcome<Real> compress_network(const vector<double>&, const matrix<double>&,    \
+                                                             const activation::step&, const compression_settings&); \
+  EXTERN template compression_outcome<Real> compress_network(const vector<double>&, const matrix<double>&,    \
+                                                             const activation::absolute&,                      \
+                                                             const compression_settings&);                     \
+  EXTERN template compression_outcome<Real> compress_network(const vector<double>&, const matrix<double>&,    \
+                                                             const activation::leaky_relu<double>&,            \
+                                                             const compression_settings&);                     \
+  EXTERN template compression_outcome<Real> compress_network(const vector<double>&, const matrix<double>&,    \
+                                                             const activation::linear&, const compression_settings&); \
+  EXTERN template compression_outcome<Real> compress_network(const vector<double>&, const matrix<double>&,    \
+                                                             const activation::quadratic&,                     \
+                                                             const compression_settings&);
+TWOLAYER_EXTERN_DYNAMIC_INSTANCES(TWOLAYER_INSTANCES_COMPRESSION)
 
 }  // namespace twolayer

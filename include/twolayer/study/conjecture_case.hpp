@@ -13,6 +13,8 @@
 // Precision: the search in double, the rest in Real (the caller's working precision).
 #pragma once
 
+#include "twolayer/numeric/instances.hpp"
+
 #include "twolayer/check/optimum_catalogue.hpp"
 #include "twolayer/check/second_order.hpp"
 #include "twolayer/gaussian/sphere_moments.hpp"
@@ -169,5 +171,15 @@ conjecture_evidence<Real> evidence_of(const conjecture_case<Real>& r)
   }
   return e;
 }
+
+// Compiled instances (numeric/instances.hpp).
+#define TWOLAYER_INSTANCES_CONJECTURE_CASE(EXTERN, Real)                                                     \
+  EXTERN template conjecture_case<Real> analyse_conjecture_case<Real>(                                     \
+      int, int, search_catalogue, int, const std::function<void(const std::string&)>&);                    \
+  EXTERN template conjecture_case<Real> run_conjecture_case<Real>(                                         \
+      int, int, const conjecture_search_options&, int, const std::function<void(const std::string&)>&);   \
+  EXTERN template std::string structure_summary(const polished_optimum<Real>&, int);                       \
+  EXTERN template conjecture_evidence<Real> evidence_of(const conjecture_case<Real>&);
+TWOLAYER_EXTERN_VERIFICATION_INSTANCES(TWOLAYER_INSTANCES_CONJECTURE_CASE)
 
 }  // namespace twolayer

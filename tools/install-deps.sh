@@ -2,7 +2,7 @@
 # Installs the Debian 12 packages twolayer builds with (run as root); skips those present.
 set -euo pipefail
 packages=(g++ cmake make pkg-config libboost-dev libeigen3-dev libmpfr-dev libgmp-dev
-          libmpfi-dev catch2 gnuplot-nox)
+          libmpfi-dev catch2 gnuplot-nox ccache)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -41,8 +41,10 @@ inline std::string_view trim(std::string_view s)
 /// The text after `'key':` up to (not including) the next top-level ',' or '}'.
 inline std::string_view dict_value(std::string_view header, std::string_view key, const std::string& file)
 {
-  const std::string quoted_single = "'" + std::string(key) + "'";
-  const std::string quoted_double = "\"" + std::string(key) + "\"";
+  // appended, not `literal + string`: GCC 12's -Wstringop-overflow false positive (its PR 105329)
+  std::string quoted_single = "'", quoted_double = "\"";
+  quoted_single.append(key).append("'");
+  quoted_double.append(key).append("\"");
   auto at = header.find(quoted_single);
   std::size_t length = quoted_single.size();
   if (at == std::string_view::npos) {

@@ -28,10 +28,8 @@
 #define TWOLAYER_EXTERN_VERIFICATION_INSTANCES(INSTANCE) \
   INSTANCE(extern, twolayer::mpfr50)                   \
   INSTANCE(extern, twolayer::mpfr_dynamic)
-/// The certificate's interval types.
-#define TWOLAYER_EXTERN_INTERVAL_INSTANCES(INSTANCE) \
-  INSTANCE(extern, twolayer::interval50)           \
-  INSTANCE(extern, twolayer::interval_dynamic)
+/// The certificate's interval type (twolayer-precision, the benchmarks, the tests).
+#define TWOLAYER_EXTERN_INTERVAL_INSTANCES(INSTANCE) INSTANCE(extern, twolayer::interval50)
 /// The run-time precision alone (the executables' compression).
 #define TWOLAYER_EXTERN_DYNAMIC_INSTANCES(INSTANCE) INSTANCE(extern, twolayer::mpfr_dynamic)
 #else

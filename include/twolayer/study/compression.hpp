@@ -357,23 +357,17 @@ compression_outcome<Real> compress_network(const vector<double>& a, const matrix
 }
 
 // Compiled instances (numeric/instances.hpp).
+#define TWOLAYER_INSTANCE_COMPRESS_NETWORK(EXTERN, Real, Activation)                                       \
+  EXTERN template compression_outcome<Real> compress_network(const vector<double>&, const matrix<double>&, \
+                                                             const Activation&, const compression_settings&);
 // Every positively homogeneous activation of the registry (the ones the pipeline supports).
-#define TWOLAYER_INSTANCES_COMPRESSION(EXTERN, Real)                                                            \
-  EXTERN template compression_outcome<Real> compress_network(const vector<double>&, const matrix<double>&,    \
-                                                             const activation::relu&, const compression_settings&); \
-  EXTERN template compression_outcome<Real> compress_network(const vector<double>&, const matrix<double>&,    \
-                                                             const activation::step&, const compression_settings&); \
-  EXTERN template compression_outcome<Real> compress_network(const vector<double>&, const matrix<double>&,    \
-                                                             const activation::absolute&,                      \
-                                                             const compression_settings&);                     \
-  EXTERN template compression_outcome<Real> compress_network(const vector<double>&, const matrix<double>&,    \
-                                                             const activation::leaky_relu<double>&,            \
-                                                             const compression_settings&);                     \
-  EXTERN template compression_outcome<Real> compress_network(const vector<double>&, const matrix<double>&,    \
-                                                             const activation::linear&, const compression_settings&); \
-  EXTERN template compression_outcome<Real> compress_network(const vector<double>&, const matrix<double>&,    \
-                                                             const activation::quadratic&,                     \
-                                                             const compression_settings&);
+#define TWOLAYER_INSTANCES_COMPRESSION(EXTERN, Real)                                 \
+  TWOLAYER_INSTANCE_COMPRESS_NETWORK(EXTERN, Real, activation::relu)                 \
+  TWOLAYER_INSTANCE_COMPRESS_NETWORK(EXTERN, Real, activation::step)                 \
+  TWOLAYER_INSTANCE_COMPRESS_NETWORK(EXTERN, Real, activation::absolute)             \
+  TWOLAYER_INSTANCE_COMPRESS_NETWORK(EXTERN, Real, activation::leaky_relu<double>)   \
+  TWOLAYER_INSTANCE_COMPRESS_NETWORK(EXTERN, Real, activation::linear)               \
+  TWOLAYER_INSTANCE_COMPRESS_NETWORK(EXTERN, Real, activation::quadratic)
 TWOLAYER_EXTERN_DYNAMIC_INSTANCES(TWOLAYER_INSTANCES_COMPRESSION)
 
 }  // namespace twolayer

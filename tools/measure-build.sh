@@ -26,6 +26,11 @@ dir=$(cd "$dir" && pwd)
 log=$dir/compile-times.txt
 launcher=$dir/time-compiler
 if [ -z "$touch_file" ]; then
+  # DIR is emptied first: refuse anything but an empty folder or a build folder this script made
+  if [ -n "$(ls -A "$dir")" ] && [ ! -x "$launcher" ]; then
+    echo "measure-build: $dir is not empty and was not made by this script; not emptying it" >&2
+    exit 2
+  fi
   rm -rf "${dir:?}"/*
   cat > "$launcher" <<EOF
 #!/usr/bin/env bash

@@ -4,8 +4,9 @@
 // of optima, a conjecture case, the certificate and the compression are templates over the
 // scalar type, and every unit that calls them used to instantiate them again: the same
 // hundreds of Eigen and MPFR functions compiled by each test batch and each executable. The
-// static library twolayer_instances (src/instances/) compiles each of them once, for the
-// scalar types the executables and the tests use. A header that defines such a template also
+// static libraries twolayer::instances and twolayer::executable_instances (src/instances/)
+// compile each of them once, for the scalar types the executables and the tests use. A header
+// that defines such a template also
 // states its instances as a macro TWOLAYER_INSTANCES_<NAME>(EXTERN, Real) that expands to
 // `EXTERN template <declaration>;` lines:
 //   - with EXTERN = extern, an explicit instantiation *declaration*: the unit uses the
@@ -13,8 +14,8 @@
 //   - with EXTERN empty, the explicit instantiation *definition* a unit of the library makes.
 // The declarations are made only where TWOLAYER_COMPILED_INSTANCES is defined, which linking
 // twolayer::instances does; header-only use of the library (a downstream project linking
-// twolayer::twolayer alone) instantiates as before. A declared instance that the library does
-// not define is an undefined symbol at link time, so the two lists cannot drift apart silently.
+// twolayer::twolayer alone) instantiates as before. A declared instance that no linked library
+// defines is an undefined symbol at link time, so the two lists cannot drift apart silently.
 //
 // The instance lists invoke the macros inside `namespace twolayer`.
 #pragma once

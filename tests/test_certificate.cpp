@@ -3,7 +3,8 @@
 // are narrower than 1e-45; the certificate holds at the simplex ETF for (3, 2), (4, 3),
 // (5, 4), with a margin below the floating-point one; it refuses M = 2 as out of scope,
 // and fails — correctly — for a perturbed, non-critical ETF and for a saddle that is
-// critical by symmetry (four directions on a square in a plane of R³).
+// critical by symmetry (four directions on a square in a plane of R³); it refuses an orbit
+// dimension that leaves no direction to certify (M = 1) or that no orbit has.
 #include "twolayer/check/second_order.hpp"
 #include "twolayer/check/strict_max_certificate.hpp"
 #include "twolayer/gaussian/sphere_moments.hpp"
@@ -110,6 +111,28 @@ TEST_CASE("the certificate fails for a perturbed ETF and for a saddle", "[certif
   INFO(saddle.reason);
   CHECK_FALSE(saddle.certified);
   CHECK(saddle.reason.find("eigenvalue >= 0") != std::string::npos);
+}
+
+TEST_CASE("no direction off the orbit, or an impossible orbit: refused, never certified with margin 0",
+          "[certificate]")
+{
+  // M = 1: the orbit of one direction is the whole sphere, so every eigenvalue of the
+  // (vanishing) Hessian is an orbit mode and there is no curvature to certify
+  matrix<I> one = matrix<I>::Zero(3, 1);
+  one(2, 0) = 1;
+  const auto single = certify_strict_local_max<I>(one, orbit_dimension(3, 1));
+  INFO(single.reason);
+  CHECK_FALSE(single.certified);
+  CHECK(single.reason.find("every tangent direction is an orbit mode") != std::string::npos);
+  CHECK(mp::lower(single.margin) == 0);
+  CHECK(mp::upper(single.margin) == 0);
+
+  // a caller's orbit dimension that no O(3) orbit has: refused before any arithmetic
+  const auto impossible = certify_strict_local_max<I>(simplex_etf<I>(4, 3), 7);
+  INFO(impossible.reason);
+  CHECK_FALSE(impossible.certified);
+  CHECK(impossible.reason.find("is impossible") != std::string::npos);
+  CHECK_FALSE(certify_strict_local_max<I>(simplex_etf<I>(4, 3), -1).certified);
 }
 
 }  // namespace unit_certificate

@@ -13,7 +13,8 @@
 // log ‖g_{k+1}‖ ≥ 1.6 log ‖g_k‖, `linear` when the target was reached otherwise, `at_start`
 // when the starting point already met it (M = 1: Φ is constant), and `stalled` when it was not.
 //
-// Only a point whose polish reached the target gradient norm is classified: there the zero
+// Only a point whose polish reached the target gradient norm, away from the set where K̂ is
+// singular (geometry/feature_dependence.hpp), is classified: there the zero
 // threshold zero_threshold_for(‖g‖, max|λ|) (check/second_order.hpp) is about
 // 1000·10^(−(digits−5)/2), far below any curvature the reports meet (the smallest margin in
 // the grid is near 10⁻⁶). A polish that stalls leaves the point unclassified — its verdict
@@ -28,6 +29,7 @@
 #include "twolayer/numeric/instances.hpp"
 
 #include "twolayer/check/second_order.hpp"
+#include "twolayer/geometry/feature_dependence.hpp"
 #include "twolayer/geometry/invariants.hpp"
 #include "twolayer/objective/phi_problem.hpp"
 #include "twolayer/optimize/newton_polish.hpp"
@@ -44,7 +46,7 @@ namespace twolayer {
 template <class Real>
 struct polished_optimum {
   polish_result<Real> polish;
-  std::string convergence;  // quadratic, linear, stalled, or degenerate (K̂ singular)
+  std::string convergence;  // quadratic, linear, stalled, or degenerate (K̂ singular: see stall_note)
   int digits_known = 0;
   second_order_result<Real> second_order;
   configuration_invariants<Real> invariants;
@@ -71,7 +73,9 @@ polished_optimum<Real> polish_and_classify(const matrix<double>& U0, int max_ite
   if (p.degenerate) {
     result.convergence = "degenerate";
     result.second_order.verdict = critical_point_type::not_classified;
-    result.stall_note = "coincident directions: K-hat singular";
+    // the iterate at which Φ became undefined; the structure is named at the tolerance the
+    // evaluation used (geometry/feature_dependence.hpp, docs/mathematics.md §3.3)
+    result.stall_note = relu_feature_dependence(p.U, Real(sqrt(singular_tolerance))).describe();
     return result;
   }
   result.convergence = !p.converged ? "stalled" : p.iterations == 0 ? "at_start" : "linear";
@@ -84,14 +88,20 @@ polished_optimum<Real> polish_and_classify(const matrix<double>& U0, int max_ite
   const Real gradient_norm = p.gradient_norms.back();
   result.invariants = invariants_of(p.U, Real(sqrt(sqrt(epsilon))), &singular_tolerance);
   result.etf_size = simplex_etf_size(p.U, Real(sqrt(sqrt(epsilon))));
-  if (!p.converged) {
+  // Next to the set where K̂ is singular (within a squared distance of ε^(1/4)) the solves
+  // behind the gradient and the Hessian have lost about half the digits: such a point is not
+  // classified, whatever the polish reached (docs/mathematics.md §3.3).
+  const feature_dependence near_singular = relu_feature_dependence(p.U, Real(sqrt(singular_tolerance)));
+  if (!p.converged || near_singular.kind != feature_dependence_kind::independent) {
     result.second_order.verdict = critical_point_type::not_classified;
     result.second_order.span = result.invariants.span;
     result.second_order.orbit_dim = orbit_dimension(static_cast<int>(p.U.rows()), result.invariants.span);
     char buffer[160];
-    std::snprintf(buffer, sizeof buffer, "polish stalled at gradient norm %.1e after %d Newton steps",
-                  static_cast<double>(gradient_norm), p.iterations);
+    std::snprintf(buffer, sizeof buffer, "polish %s at gradient norm %.1e after %d Newton steps",
+                  p.converged ? "converged" : "stalled", static_cast<double>(gradient_norm), p.iterations);
     result.stall_note = buffer;
+    if (near_singular.kind != feature_dependence_kind::independent)
+      result.stall_note += ", next to a singular K-hat: " + near_singular.describe();
   } else {
     const Real largest = [&] {
       const matrix<Real> h = problem.hessian(p.U);

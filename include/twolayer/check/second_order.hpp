@@ -10,7 +10,8 @@
 //                     vanishes); the other eigenvalues may have either sign, but not both
 //                     (`positive` says which: a positive one rules a maximum out, and
 //                     check/optimum_catalogue.hpp counts such a point as not a maximum);
-//                     or K̂ singular (coincident directions);
+//                     or the problem undefined at U (for Φ: K̂ singular,
+//                     geometry/feature_dependence.hpp);
 //   saddle            eigenvalues of both signs beyond the threshold;
 //   local_min         all non-zero eigenvalues positive.
 // The threshold that calls an eigenvalue zero is stated with every verdict.
@@ -198,19 +199,20 @@ higher_order_probe<Real> probe_direction(const Problem& problem, const matrix<Re
   return probe;
 }
 
-/// The zero threshold the reports use at a point with Riemannian gradient norm ‖g‖:
+/// The zero threshold the reports use at a point with Riemannian gradient norm ‖g‖ and a
+/// Hessian whose largest eigenvalue modulus is `largest_modulus` = max|λ|:
 /// max(√ε, 1000 √‖g‖) · max(1, max|λ|). Orbit eigenvalues are O(‖g‖) at a near-critical
 /// point; along a degenerate direction where Φ changes as |t|³ an eigenvalue is O(√‖g‖) (the
 /// point lies O(√‖g‖) from the optimum); genuine curvature is O(1). Φ and its Hessian are O(1)
 /// numbers, so the scale is absolute once max|λ| is below 1 (at the antipodal pair every
 /// eigenvalue is tiny, and a relative threshold would call them all non-zero).
 template <class Real>
-Real zero_threshold_for(const Real& gradient_norm, const Real& largest_eigenvalue)
+Real zero_threshold_for(const Real& gradient_norm, const Real& largest_modulus)
 {
   using std::sqrt;
   const Real floor = sqrt(Eigen::NumTraits<Real>::epsilon());
   const Real from_gradient = 1000 * sqrt(gradient_norm);
-  const Real scale = largest_eigenvalue > 1 ? largest_eigenvalue : Real(1);
+  const Real scale = largest_modulus > 1 ? largest_modulus : Real(1);
   return (from_gradient > floor ? from_gradient : floor) * scale;
 }
 
@@ -229,7 +231,7 @@ second_order_result<Real> second_order_test(const Problem& problem, const matrix
   result.orbit_dim = orbit_dimension(static_cast<int>(U.rows()), result.span);
   const matrix<Real> hessian = problem.hessian(U);
   if (hessian.size() == 0) {
-    result.verdict = critical_point_type::degenerate;  // undefined there (Φ: coincident directions)
+    result.verdict = critical_point_type::degenerate;  // undefined there (Φ: K̂ singular)
     return result;
   }
   Eigen::SelfAdjointEigenSolver<matrix<Real>> solver(hessian, Eigen::EigenvaluesOnly);

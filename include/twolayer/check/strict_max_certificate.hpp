@@ -36,8 +36,8 @@
 //     non-orbit eigenvalue of A is at most −m/(1 + δ): that enclosure's lower end is the
 //     certified margin. The sign conclusion (steps 4–6) needs only that T is a basis.
 // Anything that fails — a Cholesky pivot not provably positive, an overlapping or
-// non-negative disc, Q not provably nonsingular — ends the attempt with the reason; it
-// never reports "certified".
+// non-negative disc, Q not provably nonsingular, an orbit dimension that leaves no direction
+// off the orbit — ends the attempt with the reason; it never reports "certified".
 #pragma once
 
 #include "twolayer/numeric/instances.hpp"
@@ -186,6 +186,20 @@ strict_max_certificate<Interval> certify_strict_local_max(const matrix<Interval>
   const int M = static_cast<int>(U_box.cols());
   result.dimension = M * (d - 1);
   result.orbit_dim = orbit_dim;
+  // The claim is about the directions the orbit does not account for. An orbit dimension the
+  // group cannot have, or one that leaves no such direction, leaves nothing to certify:
+  // refused, never "certified" with an empty margin (docs/mathematics.md §6.2).
+  const int largest_orbit = orbit_dimension(d, std::min(d, M));
+  if (orbit_dim < 0 || orbit_dim > largest_orbit) {
+    result.reason = "orbit dimension " + std::to_string(orbit_dim) + " is impossible: an O(d) orbit of " +
+                    std::to_string(M) + " directions in R^" + std::to_string(d) + " has dimension 0 to " +
+                    std::to_string(largest_orbit);
+    return result;
+  }
+  if (orbit_dim >= result.dimension) {
+    result.reason = "every tangent direction is an orbit mode: no curvature off the orbit to certify";
+    return result;
+  }
   matrix<Real> U_mid(d, M);
   for (int j = 0; j < M; ++j) {
     for (int i = 0; i < d; ++i)
@@ -260,9 +274,8 @@ strict_max_certificate<Interval> certify_strict_local_max(const matrix<Interval>
       if (smallest_other < 0 || abs(lambda(i)) < smallest_other)
         smallest_other = abs(lambda(i));
     }
-  if (smallest_other < 0) {  // every eigenvalue is an orbit mode
-    result.certified = true;
-    result.margin = 0;
+  if (smallest_other < 0) {  // unreachable after the check on orbit_dim above; never a proof
+    result.reason = "every eigenvalue fell in the zero cluster: nothing to certify";
     return result;
   }
 

@@ -1,7 +1,7 @@
 // The reduced objective Φ(U) = 1ᵀK̂(U)⁻¹1 (docs/mathematics.md §3) as a problem on
 // (S^{d−1})^M (manifold/problem.hpp): value, Riemannian gradient (objective/
 // reduced_objective.hpp) and the analytic Riemannian Hessian (objective/reduced_hessian.hpp),
-// `degenerate` where K̂ is singular (coincident directions). Every solver and test in the
+// `degenerate` where K̂ is singular (geometry/feature_dependence.hpp). Every solver and test in the
 // toolkit reaches Φ through this one problem.
 #pragma once
 

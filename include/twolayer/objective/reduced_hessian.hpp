@@ -21,7 +21,7 @@
 namespace twolayer {
 
 /// The Riemannian Hessian of Φ at U in the bases of sphere_product::tangent_bases(U), or an empty matrix
-/// when K̂ is degenerate (coincident directions).
+/// when K̂ is degenerate (geometry/feature_dependence.hpp).
 template <class Real>
 matrix<Real> reduced_objective_hessian(const matrix<Real>& U, const Real& singular_tolerance)
 {

@@ -11,7 +11,8 @@
 // For the simplified objective t_j = α d μ_σ² is constant and Ψ = (α d μ_σ²)² 1ᵀG⁻¹1; for
 // relu G = K̂/2π, so Ψ = 2π (α d c_d²)² Φ (objective/reduced_objective.hpp). For the finite
 // objective t comes from the realised target (objective/target_cross_term.hpp), and
-// maximising Ψ is minimising L_N. Coincident directions make G singular: `degenerate`.
+// maximising Ψ is minimising L_N. Dependent features σ(<u_j, ·>) make G singular: `degenerate`
+// (for relu: geometry/feature_dependence.hpp).
 #pragma once
 
 #include "twolayer/gaussian/angular_kernel.hpp"
@@ -32,7 +33,7 @@ matrix<Real> angular_gram(const Activation& sigma, const matrix<Real>& U)
 
 template <class Real>
 struct reduced_loss_value {
-  bool degenerate = false;  // G numerically singular: coincident directions
+  bool degenerate = false;  // G numerically singular: the features σ(<u_j, ·>) (nearly) dependent
   Real psi = 0;             // Ψ(U) = tᵀ G⁻¹ t; min_s L = C − Ψ
   vector<Real> scales;      // s* = G⁻¹ t
   matrix<Real> gradient;    // Riemannian gradient of Ψ, when asked for

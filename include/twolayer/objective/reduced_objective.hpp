@@ -8,8 +8,12 @@
 // and its Riemannian projection (I − u_j u_jᵀ).
 //
 // Φ is the variable projection of objective/variable_projection.hpp with t = 1 and κ = k.
-// Coincident directions make K̂ singular (two equal columns); Φ is then not continuous
-// (docs/mathematics.md §3) and no value is returned: the evaluation reports `degenerate` instead.
+// K̂ is singular exactly where the features relu(<u_j, ·>) are linearly dependent: two
+// directions coincide (two equal columns; Φ is not continuous there), or the directions are
+// distinct but the lines that carry antipodal pairs are linearly dependent (the regular
+// hexagon; Φ extends continuously there). geometry/feature_dependence.hpp names which;
+// docs/mathematics.md §3.3 has the proof. No value is returned where K̂ is numerically
+// singular: the evaluation reports `degenerate` instead.
 #pragma once
 
 #include "twolayer/numeric/instances.hpp"

@@ -7,8 +7,12 @@
 // Φ is the case t = 1 with κ = k, the arc-cosine kernel (objective/reduced_objective.hpp); the
 // reduced loss of an activation σ the case κ = κ_σ with the target's cross terms t
 // (objective/reduced_loss.hpp). Both build their Gram matrix, solve for the scales and form
-// the pair term of the gradient here, once. Coincident directions make G singular: the value is
-// then `degenerate` (Φ and Ψ are not continuous there).
+// the pair term of the gradient here, once. Where G is numerically singular the value is
+// `degenerate`: no value is taken from a solve that has lost its digits. For Φ that happens
+// exactly where the features relu(<u_j, ·>) are linearly dependent — coincident directions,
+// but also distinct directions whose antipodal pairs lie on linearly dependent lines, such as
+// the regular hexagon (geometry/feature_dependence.hpp, docs/mathematics.md §3.3). Φ is not
+// continuous at coincident directions; at the hexagon it extends continuously.
 #pragma once
 
 #include "twolayer/numeric/instances.hpp"
@@ -37,7 +41,7 @@ matrix<Real> gram_of_angles(const matrix<Real>& U, const Real& diagonal, const A
 /// The scales y = G⁻¹ t and the value tᵀ y, with G's factorisation kept for further solves.
 template <class Real>
 struct projected_scales {
-  bool degenerate = false;  // G numerically singular: coincident directions
+  bool degenerate = false;  // G numerically singular (for Φ: geometry/feature_dependence.hpp)
   Real value = 0;           // tᵀ G⁻¹ t, when not degenerate
   vector<Real> scales;      // y = G⁻¹ t
   matrix<Real> gram;        // G

@@ -39,7 +39,7 @@ struct polish_result {
   std::vector<Real> gradient_norms;  // ‖grad f‖ at each iterate, the start first
   std::vector<Real> values;          // f at each iterate
   bool converged = false;            // the last gradient norm is below the target
-  bool degenerate = false;           // the problem became undefined (for Φ: coincident directions)
+  bool degenerate = false;           // the problem became undefined (for Φ: K̂ singular)
   int iterations = 0;
 };
 

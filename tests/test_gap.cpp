@@ -342,4 +342,90 @@ TEST_CASE("the gap study's exponent fits group by replicate and recover known ex
   CHECK(fits.in_d[1].slopes.size() == 2);
 }
 
+TEST_CASE("the bracket of docs/mathematics.md 5.1: gap_lower <= min_gap <= gap_bound in every row of a small grid",
+          "[gap]")
+{
+  gap_grid grid;
+  grid.laws = {target_law{entry_law::gaussian}, target_law{entry_law::rademacher}};
+  grid.dimensions = {2, 4};
+  grid.widths = {100, 1000};
+  grid.compressed = {"3", "d+1"};
+  grid.replicates = 2;
+  gap_settings settings;
+  settings.simplified_restarts = 8;
+  settings.finite_orientations = 2;
+  settings.finite_random_starts = 1;
+  const auto r = run_gap_study(grid, settings, 2);
+  REQUIRE(r.rows.size() == 2 * 2 * 2 * 3);  // laws × N × replicates × (M = 3 at d = 2; M = 3, 5 at d = 4)
+  int bracketed = 0;
+  for (const auto& row : r.rows) {
+    INFO(row.law << ", d = " << row.d << ", N = " << row.N << ", replicate " << row.replicate << ", M = " << row.M);
+    REQUIRE(row.min_gap);
+    REQUIRE(row.gap_bound);
+    REQUIRE(row.gap_lower);
+    INFO("gap_lower " << *row.gap_lower << " <= min_gap " << *row.min_gap << " <= gap_bound " << *row.gap_bound);
+    CHECK(*row.gap_lower <= *row.min_gap);
+    CHECK(*row.min_gap <= *row.gap_bound);
+    // the half-widths are 2 ||s||_1 sup_cross_dev with ||s||_1 of order alpha: not vacuous zero
+    CHECK(*row.gap_bound - *row.const_gap > 0);
+    CHECK(*row.const_gap - *row.gap_lower > 0);
+    bracketed += *row.gap_lower <= *row.min_gap && *row.min_gap <= *row.gap_bound;
+  }
+  CHECK(bracketed == static_cast<int>(r.rows.size()));
+  // a second route to ||s~*||_1 at a simplex ETF: y = K^-1 1 = (Phi/M) 1, so sum |y_j| = Phi
+  for (const auto& optimum : r.optima)
+    if (optimum.phi_etf && std::abs(optimum.phi - *optimum.phi_etf) < 1e-10) {
+      INFO("(M, d) = (" << optimum.M << ", " << optimum.d << ")");
+      CHECK(optimum.scales_l1 == Approx(optimum.phi).epsilon(1e-9));
+    }
+}
+
+TEST_CASE("|min_gap| is fitted per compressed width, in N and in d; zeros are left out", "[gap]")
+{
+  // Synthetic rows: min_gap = −C_r N^(−1) d^(1/2) for M = 3 and +C_r N^(−3/4) for M = d + 1.
+  twolayer::gap_grid grid = twolayer::gap_grid::quick();
+  grid.laws.resize(1);
+  grid.dimensions = {2, 8};
+  grid.widths = {100, 1000, 10000};
+  grid.compressed = {"3", "d+1"};
+  grid.replicates = 2;
+  twolayer::gap_study_results r;
+  for (unsigned d : grid.dimensions)
+    for (std::size_t N : grid.widths)
+      for (unsigned rep = 0; rep < grid.replicates; ++rep)
+        for (int M : twolayer::compressed_widths(grid.compressed, d)) {
+          twolayer::gap_row row;
+          row.law = grid.laws.front().name();
+          row.d = d;
+          row.N = N;
+          row.replicate = rep;
+          row.M = M;
+          const double C = 1.0 + 0.5 * rep;
+          row.min_gap = M == 3 ? -C * std::pow(double(N), -1.0) * std::sqrt(double(d)) : C * std::pow(double(N), -0.75);
+          if (rep == 1 && N == 1000)
+            row.min_gap = 0.0;  // left out, not log 0
+          r.rows.push_back(row);
+        }
+  const auto fits = twolayer::fit_exponents(grid, r, {&twolayer::gap_row::min_gap, true, true});
+  // per width "3" then "d+1": in N at d = 2 and d = 8, in d at N = 100, 1000, 10000
+  REQUIRE(fits.in_N.size() == 4);
+  REQUIRE(fits.in_d.size() == 6);
+  CHECK(fits.in_N[0].width == "3");
+  CHECK(fits.in_N[1].width == "3");
+  CHECK(fits.in_N[2].width == "d+1");
+  // at d = 2 the widths "3" and "d+1" are the same M = 3 (compressed_widths deduplicates): −1
+  for (int i : {0, 1, 2}) {
+    REQUIRE(fits.in_N[i].slopes.size() == 2);
+    for (double slope : fits.in_N[i].slopes)
+      CHECK(slope == Approx(-1).epsilon(1e-12));
+  }
+  REQUIRE(fits.in_N[3].slopes.size() == 2);
+  for (double slope : fits.in_N[3].slopes)
+    CHECK(slope == Approx(-0.75).epsilon(1e-12));
+  // in d at N = 100, width "3": slope 1/2; at N = 1000 replicate 1 has no point left
+  REQUIRE(fits.in_d[0].slopes.size() == 2);
+  CHECK(fits.in_d[0].slopes[0] == Approx(0.5).epsilon(1e-12));
+  CHECK(fits.in_d[1].slopes.size() == 1);
+}
+
 }  // namespace unit_gap

@@ -52,13 +52,14 @@ std::string slope_text(const std::optional<twolayer::spread>& s) { return spread
 report::table rows_table(const results& r)
 {
   report::table t{"", {"law", "d", "N", "replicate", "M", "sup_cross_dev", "bias_floor", "const_gap",
-                       "const_gap_hat", "min_gap", "min_gap_hat", "etf_distance", "alpha_hat",
+                       "const_gap_hat", "min_gap", "min_gap_hat", "gap_lower", "gap_bound", "etf_distance", "alpha_hat",
                        "min_spread", "finite_starts", "finite_status"},
                   {}};
   for (const auto& row : r.rows)
     t.add_row({row.law, std::to_string(row.d), std::to_string(row.N), std::to_string(row.replicate),
                std::to_string(row.M), cell(row.sup_cross_dev), cell(row.bias_floor), cell(row.const_gap),
-               cell(row.const_gap_hat), cell(row.min_gap), cell(row.min_gap_hat), cell(row.etf_distance),
+               cell(row.const_gap_hat), cell(row.min_gap), cell(row.min_gap_hat), cell(row.gap_lower),
+               cell(row.gap_bound), cell(row.etf_distance),
                number(row.alpha_hat), cell(row.min_spread),
                row.min_spread ? std::to_string(row.finite_starts) : std::string(), row.finite_status});
   return t;
@@ -91,35 +92,103 @@ struct fit_tables {
   report::table in_N, in_d;
 };
 
-// The exponents of sup_cross_dev (study/gap_study.hpp) as tables: mean ± sd of the per-replicate
-// slopes, the bootstrap interval of the mean, the number of replicates.
-fit_tables fits(const gap_run& s, const results& r)
+// The fitted exponents of one quantity (study/gap_study.hpp) as tables: mean ± sd of the
+// per-replicate slopes, the bootstrap interval of the mean, the number of replicates, and the
+// exponent the linear Hermite term predicts when there is one (docs/mathematics.md §5.1).
+fit_tables fit_tables_of(const gap_run& s, const results& r, const twolayer::fitted_quantity& q, const std::string& name,
+                         std::optional<std::pair<double, double>> predicted)
 {
-  const auto fitted = twolayer::fit_exponents(s.grid, r);
-  fit_tables f{{"Fitted exponent of sup_cross_dev in N (per law and d)",
-                {"law", "d", "exponent_mean_sd", "exponent_bootstrap_95", "replicates"},
-                {}},
-               {"Fitted exponent of sup_cross_dev in d (per law and N)",
-                {"law", "N", "exponent_mean_sd", "exponent_bootstrap_95", "replicates"},
-                {}}};
-  auto row = [](const twolayer::exponent_fit& fit) {
+  const auto fitted = twolayer::fit_exponents(s.grid, r, q);
+  std::vector<std::string> in_N_columns{"law", "d"}, in_d_columns{"law", "N"};
+  for (auto* columns : {&in_N_columns, &in_d_columns}) {
+    if (q.per_width)
+      columns->push_back("M");
+    columns->insert(columns->end(), {"exponent_mean_sd", "exponent_bootstrap_95", "replicates"});
+    if (predicted)
+      columns->push_back("predicted");
+  }
+  fit_tables f{{"Fitted exponent of " + name + " in N (per law, d" + (q.per_width ? " and M)" : ")"), in_N_columns, {}},
+               {"Fitted exponent of " + name + " in d (per law, N" + (q.per_width ? " and M)" : ")"), in_d_columns, {}}};
+  auto row = [&](const twolayer::exponent_fit& fit, std::optional<double> prediction) {
     char interval_text[64] = "";
     if (fit.interval)
       std::snprintf(interval_text, sizeof interval_text, "[%.3f, %.3f]", fit.interval->first, fit.interval->second);
-    return std::vector<std::string>{fit.law, std::to_string(fit.at), slope_text(fit.summary), interval_text,
-                                    std::to_string(fit.slopes.size())};
+    std::vector<std::string> cells{fit.law, std::to_string(fit.at)};
+    if (q.per_width)
+      cells.push_back(fit.width);
+    cells.insert(cells.end(), {slope_text(fit.summary), interval_text, std::to_string(fit.slopes.size())});
+    if (prediction) {
+      char text[16];
+      std::snprintf(text, sizeof text, "%.3f", *prediction);
+      cells.push_back(text);
+    }
+    return cells;
   };
   for (const auto& fit : fitted.in_N)
-    f.in_N.add_row(row(fit));
+    f.in_N.add_row(row(fit, predicted ? std::optional<double>(predicted->first) : std::nullopt));
   for (const auto& fit : fitted.in_d)
-    f.in_d.add_row(row(fit));
+    f.in_d.add_row(row(fit, predicted ? std::optional<double>(predicted->second) : std::nullopt));
   return f;
+}
+
+// sup_cross_dev: the linear Hermite term predicts −1/2 in N and 0 in d.
+fit_tables fits(const gap_run& s, const results& r)
+{
+  return fit_tables_of(s, r, {}, "sup_cross_dev", std::pair<double, double>{-0.5, 0.0});
+}
+
+fit_tables min_gap_fits(const gap_run& s, const results& r)
+{
+  return fit_tables_of(s, r, {&gap_row::min_gap, true, true}, "|min_gap|", std::nullopt);
+}
+
+// The baseline τ √(E a²) / (4 √N) per law and N (study/gap_measurement.hpp) beside the measured
+// mean of sup_cross_dev at the smallest and largest d.
+report::table prediction_table(const gap_run& s, const results& r)
+{
+  report::table t{"sup_cross_dev against the linear Hermite term tau sqrt(E a^2) / (4 sqrt N)",
+                  {"law", "N", "predicted", "measured_smallest_d", "measured_largest_d"},
+                  {}};
+  const auto cells = twolayer::cells_of(r);
+  auto measured = [&](const std::string& law, unsigned d, std::size_t N) {
+    std::vector<double> values;
+    if (auto it = cells.find({law, d, N, 0}); it != cells.end())
+      for (const auto& ry : it->second)
+        values.push_back(ry.second);
+    return mean_and_spread(values) + (values.empty() ? "" : " (d = " + std::to_string(d) + ")");
+  };
+  for (const auto& law : s.grid.laws)
+    for (std::size_t N : s.grid.widths)
+      t.add_row({law.name(), std::to_string(N), number(twolayer::linear_term_prediction(law, N)),
+                 measured(law.name(), s.grid.dimensions.front(), N), measured(law.name(), s.grid.dimensions.back(), N)});
+  return t;
+}
+
+// Sentences stating what the rows show, generated from them.
+std::string bracket_findings(const results& r)
+{
+  long rows = 0, inside = 0, negative = 0;
+  for (const auto& row : r.rows)
+    if (row.min_gap && row.gap_lower && row.gap_bound) {
+      ++rows;
+      inside += *row.gap_lower <= *row.min_gap && *row.min_gap <= *row.gap_bound;
+      negative += *row.min_gap < 0;
+    }
+  if (rows == 0)
+    return "No row has a finite optimum, so the bracket was not evaluated.\n\n";
+  std::ostringstream out;
+  out << "gap_lower <= min_gap <= gap_bound holds in " << inside << " of " << rows << " rows"
+      << (inside == rows ? "" : " (a row outside it means the sup was underestimated or the search missed a "
+                                "better simplified optimum: see the rows)")
+      << ". min_gap < 0 in " << negative << " of " << rows
+      << " rows: there the finite objective's minimum lies below the simplified one.\n\n";
+  return out.str();
 }
 
 /// sup_cross_dev against N, one line per (law, d), the fitted exponent in the legend.
 std::string plot_script(const gap_run& s, const results& r)
 {
-  const auto cells = twolayer::sup_cross_dev_by_cell(r);
+  const auto cells = twolayer::cells_of(r);
   report::line_plot plot{"sup-deviation of the cross term against N (geometric mean over replicates)",
                          "N (target width)", "sup_v |(1/N) sum a_i K(w_i,v) - E~(v)|", true, true, {}};
   for (std::size_t l = 0; l < s.grid.laws.size(); ++l)
@@ -128,7 +197,7 @@ std::string plot_script(const gap_run& s, const results& r)
       report::plot_series series{"", {}, "linespoints lt " + std::to_string(k + 1) + " dt " + std::to_string(l + 1) +
                                              " pt " + std::to_string(l + 5)};
       for (std::size_t N : s.grid.widths)
-        if (auto it = cells.find({s.grid.laws[l].name(), d, N}); it != cells.end()) {
+        if (auto it = cells.find({s.grid.laws[l].name(), d, N, 0}); it != cells.end()) {
           double log_sum = 0;
           for (const auto& ry : it->second)
             log_sum += std::log(ry.second);
@@ -207,7 +276,12 @@ std::string markdown(const gap_run& s, const results& r)
       << "- `*_hat`: the same with the realised α̂ = (1/N) Σ a_i ‖w_i‖ in place of α: the difference from the "
          "column without hat is the part of the gap due to the fluctuation of the scaling factor.\n"
       << "- `etf_distance`: max over pairs |ρ_jk + 1/(M−1)| of the finite optimum's directions (it differs "
-         "between the local minima, so it is a property of the best one found).\n\n"
+         "between the local minima, so it is a property of the best one found).\n"
+      << "- `gap_lower`, `gap_bound` = const_gap ∓ 2 ‖s‖₁ sup_cross_dev: for any scales s and directions U, "
+         "L_N − L~ = const_gap − 2 Σ_j s_j (t_N(u_j) − α d c_d²), so min L_N − min L~ is at most "
+         "const_gap + 2 ‖s~*‖₁ sup (taking the simplified optimum's scales s~* = 2π α d c_d² K̂⁻¹1) and at least "
+         "const_gap − 2 ‖s_N‖₁ sup (taking the finite optimum's scales s_N) — docs/mathematics.md §5.1. sup_cross_dev "
+         "is a lower estimate of the sup, so the bracket is an estimate, checked against `min_gap` below.\n\n"
       << "`const_gap`, `min_gap` and `etf_distance` are computed for N ≤ " << s.gap.finite_max_N << " and d ≤ "
       << s.gap.finite_max_d
       << " only: the constant term costs N²/2 kernel evaluations and every optimiser step N·M; "
@@ -223,14 +297,21 @@ std::string markdown(const gap_run& s, const results& r)
       << "\n";
   const auto f = fits(s, r);
   out << report::to_markdown(f.in_N) << "\n" << report::to_markdown(f.in_d) << "\n";
-  out << "A slope near −1/2 in N is the rate of an empirical mean; a flattening for non-gaussian laws "
-         "at large N is the bias floor.\n\n"
+  out << report::to_markdown(prediction_table(s, r)) << "\n";
+  out << "`predicted`: the exponent of the linear Hermite term, whose sup over v is ‖(1/N) Σ a_i w_i‖/4 ≈ "
+         "τ √(E a²)/(4√N) (docs/mathematics.md §5.1). A slope near −1/2 in N is the rate of an empirical mean; a "
+         "flattening for non-gaussian laws at large N is the bias floor.\n\n"
       << "![sup_cross_dev against N, fitted slopes in the legend](gap_sup_dev.svg)\n\n";
   out << report::to_markdown(by_N_table(s, r, "const_gap (mean ± sd)", &gap_row::const_gap, false)) << "\n";
   out << report::to_markdown(by_N_table(s, r, "const_gap_hat (mean ± sd)", &gap_row::const_gap_hat, false))
       << "\n";
   out << report::to_markdown(by_N_table(s, r, "min_gap (mean ± sd)", &gap_row::min_gap, true)) << "\n";
   out << report::to_markdown(by_N_table(s, r, "min_gap_hat (mean ± sd)", &gap_row::min_gap_hat, true)) << "\n";
+  out << report::to_markdown(by_N_table(s, r, "gap_lower (mean ± sd)", &gap_row::gap_lower, true)) << "\n";
+  out << report::to_markdown(by_N_table(s, r, "gap_bound (mean ± sd)", &gap_row::gap_bound, true)) << "\n";
+  out << bracket_findings(r);
+  const auto g = min_gap_fits(s, r);
+  out << report::to_markdown(g.in_N) << "\n" << report::to_markdown(g.in_d) << "\n";
   out << report::to_markdown(by_N_table(s, r, "min_spread: spread of the local minima of L_N found (mean ± sd)",
                                         &gap_row::min_spread, true))
       << "\n";
@@ -251,6 +332,7 @@ std::string markdown(const gap_run& s, const results& r)
 std::string latex(const gap_run& s, const results& r)
 {
   const auto f = fits(s, r);
+  const auto g = min_gap_fits(s, r);
   std::vector<report::table> tables{laws_table(r), optima_table(r),
                                     by_N_table(s, r, "sup_cross_dev (mean ± sd over replicates)", &gap_row::sup_cross_dev, false),
                                     f.in_N, f.in_d,
@@ -258,6 +340,9 @@ std::string latex(const gap_run& s, const results& r)
                                     by_N_table(s, r, "const_gap_hat (mean ± sd)", &gap_row::const_gap_hat, false),
                                     by_N_table(s, r, "min_gap (mean ± sd)", &gap_row::min_gap, true),
                                     by_N_table(s, r, "min_gap_hat (mean ± sd)", &gap_row::min_gap_hat, true),
+                                    by_N_table(s, r, "gap_lower (mean ± sd)", &gap_row::gap_lower, true),
+                                    by_N_table(s, r, "gap_bound (mean ± sd)", &gap_row::gap_bound, true),
+                                    g.in_N, g.in_d, prediction_table(s, r),
                                     by_N_table(s, r, "min_spread (mean ± sd)", &gap_row::min_spread, true),
                                     by_N_table(s, r, "etf_distance of the finite optimum (mean ± sd)", &gap_row::etf_distance, true),
                                     rows_table(r)};
@@ -270,6 +355,7 @@ std::string latex(const gap_run& s, const results& r)
 std::string json(const gap_run& s, const results& r)
 {
   const auto f = fits(s, r);
+  const auto g = min_gap_fits(s, r);
   std::ostringstream out;
   out << "{\n  \"command\": " << report::detail::json_string(s.command) << ",\n"
       << "  \"version\": " << report::detail::json_string(s.program_version) << ",\n"
@@ -277,6 +363,9 @@ std::string json(const gap_run& s, const results& r)
       << "  \"simplified_optima\": " << report::to_json_rows(optima_table(r), "    ") << ",\n"
       << "  \"fits_in_N\": " << report::to_json_rows(f.in_N, "    ") << ",\n"
       << "  \"fits_in_d\": " << report::to_json_rows(f.in_d, "    ") << ",\n"
+      << "  \"linear_term_prediction\": " << report::to_json_rows(prediction_table(s, r), "    ") << ",\n"
+      << "  \"min_gap_fits_in_N\": " << report::to_json_rows(g.in_N, "    ") << ",\n"
+      << "  \"min_gap_fits_in_d\": " << report::to_json_rows(g.in_d, "    ") << ",\n"
       << "  \"rows\": " << report::to_json_rows(rows_table(r), "    ") << "\n}\n";
   return out.str();
 }

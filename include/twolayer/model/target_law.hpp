@@ -58,6 +58,12 @@ struct target_law {
   double spread_a = 0;  // standard deviation of a (gaussian) or the ± step (rademacher)
   double tau = 1;
 
+  /// E[a²] = ā² + the variance of a.
+  double second_moment_a() const
+  {
+    return mean_a * mean_a + (second_layer == second_layer_kind::constant ? 0.0 : spread_a * spread_a);
+  }
+
   /// A stable name, part of every realisation's seed.
   std::string name() const
   {

@@ -13,7 +13,17 @@
 //                  optimum in several orientations and from random starts (an upper estimate
 //                  of the min), with the spread of the local minima found;
 //   *_hat          the same with the realised α̂ = (1/N) Σ a_i ‖w_i‖ in place of α;
-//   etf_distance   max_{j<k} |ρ_jk + 1/(M−1)| of the finite optimum's directions (M ≤ d+1).
+//   etf_distance   max_{j<k} |ρ_jk + 1/(M−1)| of the finite optimum's directions (M ≤ d+1);
+//   gap_bound, gap_lower
+//                  the bracket that links the measured deviations to the loss gap
+//                  (docs/mathematics.md §5.1): for any scales s and directions U,
+//                  L_N(s, U) − L~(s, U) = const_gap − 2 Σ_j s_j Δ(u_j), Δ(v) = t_N(v) − α d c_d²,
+//                  so with D = sup_v |Δ(v)|
+//                    min L_N − min L~ ≤ const_gap + 2 ‖s~*‖₁ D   (at the simplified optimum),
+//                    min L_N − min L~ ≥ const_gap − 2 ‖s_N‖₁ D   (at the finite optimum),
+//                  with s~* = 2π α d c_d² K̂⁻¹ 1 and s_N = G⁻¹ t_N the two optima's scales; D is
+//                  the measured sup_cross_dev (a lower estimate of the sup, so the bracket is
+//                  an estimate too, and the tests check that the measured min_gap lies in it).
 //
 // Everything runs in double (the sums are of N² terms of one sign, so their relative
 // rounding error stays near N·ε at worst; tests/ compare with 50-digit values). Seeds derive
@@ -32,6 +42,7 @@
 #include "twolayer/optimize/multi_start.hpp"
 #include "twolayer/objective/reduced_loss_problem.hpp"
 
+#include <cmath>
 #include <optional>
 #include <string>
 #include <vector>
@@ -118,6 +129,7 @@ struct simplified_optimum {
   double phi = 0;             // best Φ found
   std::optional<double> phi_etf;  // Φ_ETF(M) when M ≤ d+1
   matrix<double> directions;  // its configuration
+  double scales_l1 = 0;       // Σ_j |y_j|, y = K̂⁻¹ 1 at the directions: ‖s~*‖₁ = 2π α d c_d² Σ_j |y_j|
   long restarts = 0;
   long converged = 0;
   std::size_t basins = 0;
@@ -133,6 +145,7 @@ struct gap_row {
   double alpha_hat = 0;
   std::optional<double> sup_cross_dev, bias_floor, const_gap, const_gap_hat, min_gap, min_gap_hat,
       etf_distance;
+  std::optional<double> gap_bound, gap_lower;  // const_gap ± 2 ‖s‖₁ sup_cross_dev (see above)
   std::optional<double> min_spread;  // largest minus smallest local minimum of L_N over the starts
   int finite_starts = 0;             // starts that ended at a local minimum (converged or stalled)
   std::string finite_status;  // L-BFGS status of the best min L_N start, or why not computed
@@ -200,8 +213,21 @@ inline simplified_optimum find_simplified_optimum(int M, unsigned d, const gap_s
     s.found = true;
     s.phi = best->value;
     s.directions = best->representative;
+    const auto value = reduced_objective(s.directions, options.search.singular_tolerance);
+    if (!value.degenerate)
+      s.scales_l1 = value.scales.cwiseAbs().sum();
   }
   return s;
+}
+
+/// The baseline prediction for sup_cross_dev (docs/mathematics.md §5.1): the degree-1 Hermite
+/// term of K(w, v) is c_1² <w, v> = <w, v>/4, so Δ(v) contains <g, v>/4 with g = (1/N) Σ a_i w_i,
+/// whose sup over unit v is ‖g‖/4, and E‖g‖² = E[a²] τ²/N for zero-mean w. Hence
+/// sup_cross_dev ≈ τ √(E a²) / (4 √N): slope −1/2 in N, none in d. The other Hermite degrees
+/// (the fluctuation of (1/N) Σ a_i ‖w_i‖ among them) add to it; a law's bias adds a floor.
+inline double linear_term_prediction(const target_law& law, std::size_t N)
+{
+  return law.tau * std::sqrt(law.second_moment_a()) / (4 * std::sqrt(static_cast<double>(N)));
 }
 
 /// max_{j<k} |<u_j, u_k> + 1/(M−1)|.
@@ -302,6 +328,19 @@ inline std::vector<gap_row> measure_realisation(const law_summary& law, std::siz
     row.min_gap_hat = min_finite - simplified_constant_hat * (1 - two_pi_level_phi);
     if (M >= 2 && M <= static_cast<int>(d) + 1)
       row.etf_distance = etf_distance(best->U);
+    // the bracket of docs/mathematics.md §5.1, with the scales of both optima
+    const double simplified_l1 =
+        2 * boost::math::constants::pi<double>() * law.alpha * level * optimum->scales_l1;  // ‖s~*‖₁
+    row.gap_bound = *row.const_gap + 2 * simplified_l1 * sup;
+    {
+      vector<double> t;
+      matrix<double> gradients;
+      cross.values_and_gradients(best->U, t, gradients);
+      const auto finite_value = reduced_loss(activation::relu{}, best->U, t, static_cast<const matrix<double>*>(nullptr),
+                                             settings.finite_search.singular_tolerance);
+      if (!finite_value.degenerate)
+        row.gap_lower = *row.const_gap - 2 * finite_value.scales.cwiseAbs().sum() * sup;  // ‖s_N‖₁
+    }
     rows.push_back(row);
   }
   return rows;

@@ -2,8 +2,9 @@
 // replicates measured against the simplified optimum of each compressed width M
 // (study/gap_measurement.hpp), and the exponents of the sup-deviation of the cross term fitted
 // per replicate — in N for each (law, d), in d for each (law, N) — with their mean, spread and
-// bootstrap interval (check/loglog_fit.hpp). The realisations run in parallel and are stored
-// in grid order, so the results do not depend on the thread count.
+// bootstrap interval (check/loglog_fit.hpp); the same fits for |min_gap| per compressed width.
+// The realisations run in parallel and are stored in grid order, so the results do not depend
+// on the thread count.
 #pragma once
 
 #include "twolayer/check/loglog_fit.hpp"
@@ -11,6 +12,7 @@
 #include "twolayer/study/gap_measurement.hpp"
 
 #include <atomic>
+#include <cmath>
 #include <functional>
 #include <map>
 #include <optional>
@@ -80,42 +82,55 @@ inline gap_study_results run_gap_study(const gap_grid& grid, const gap_settings&
   return r;
 }
 
-/// One fitted exponent of sup_cross_dev: per replicate the least-squares slope of log y
+/// One fitted exponent of a measured quantity: per replicate the least-squares slope of log y
 /// against log x over the grid, then their mean ± sd and a 95 % bootstrap interval of the mean.
 struct exponent_fit {
   std::string law;
   std::size_t at = 0;                                  // d for a fit in N, N for a fit in d
+  std::string width;                                   // the compressed width ("3", "d+1"), or "" when M plays no part
   std::vector<double> slopes;                          // one per replicate with two or more points
   std::optional<spread> summary;                       // mean ± sd of the slopes
   std::optional<std::pair<double, double>> interval;  // bootstrap interval of the mean
 };
 
 struct exponent_fits {
-  std::vector<exponent_fit> in_N;  // per (law, d), grid order
-  std::vector<exponent_fit> in_d;  // per (law, N), grid order
+  std::vector<exponent_fit> in_N;  // per (law, d[, width]), grid order
+  std::vector<exponent_fit> in_d;  // per (law, N[, width]), grid order
 };
 
-/// sup_cross_dev per (law, d, N) as (replicate, value) pairs: one value per realisation (the
-/// rows repeat it for every M), realisations without a value left out.
-using sup_cross_dev_cells =
-    std::map<std::tuple<std::string, unsigned, std::size_t>, std::vector<std::pair<unsigned, double>>>;
+/// Which column of the rows to fit, and how.
+struct fitted_quantity {
+  std::optional<double> gap_row::*field = &gap_row::sup_cross_dev;
+  bool per_width = false;  // one fit per compressed width (min_gap), or one per realisation (sup_cross_dev)
+  bool modulus = false;    // fit |y| (min_gap changes sign); zeros are left out
+};
 
-inline sup_cross_dev_cells sup_cross_dev_by_cell(const gap_study_results& r)
+/// A quantity per (law, d, N, M) as (replicate, value) pairs, realisations without a value left
+/// out; M = 0 when the quantity does not depend on M (the rows repeat it for every M).
+using measured_cells =
+    std::map<std::tuple<std::string, unsigned, std::size_t, int>, std::vector<std::pair<unsigned, double>>>;
+
+inline measured_cells cells_of(const gap_study_results& r, const fitted_quantity& q = {})
 {
-  sup_cross_dev_cells cells;
-  std::set<std::tuple<std::string, unsigned, std::size_t, unsigned>> seen;
-  for (const auto& row : r.rows)
-    if (row.sup_cross_dev && seen.insert({row.law, row.d, row.N, row.replicate}).second)
-      cells[{row.law, row.d, row.N}].push_back({row.replicate, *row.sup_cross_dev});
+  measured_cells cells;
+  std::set<std::tuple<std::string, unsigned, std::size_t, int, unsigned>> seen;
+  for (const auto& row : r.rows) {
+    const auto& value = row.*(q.field);
+    const int M = q.per_width ? row.M : 0;
+    if (!value || (q.modulus && *value == 0) || !seen.insert({row.law, row.d, row.N, M, row.replicate}).second)
+      continue;
+    cells[{row.law, row.d, row.N, M}].push_back({row.replicate, q.modulus ? std::abs(*value) : *value});
+  }
   return cells;
 }
 
-/// The exponents of the study's sup_cross_dev.
-inline exponent_fits fit_exponents(const gap_grid& grid, const gap_study_results& r)
+/// The exponents of a quantity of the study (by default sup_cross_dev), in N at each (law, d)
+/// and in d at each (law, N), per compressed width when the quantity depends on M.
+inline exponent_fits fit_exponents(const gap_grid& grid, const gap_study_results& r, const fitted_quantity& q = {})
 {
-  const auto cells = sup_cross_dev_by_cell(r);
+  const auto cells = cells_of(r, q);
 
-  auto fit = [](const std::string& law, std::size_t at,
+  auto fit = [](const std::string& law, std::size_t at, const std::string& width,
                 const std::vector<std::pair<double, std::pair<unsigned, double>>>& points) {
     std::map<unsigned, std::vector<std::pair<double, double>>> by_replicate;
     for (const auto& [x, ry] : points)
@@ -123,6 +138,7 @@ inline exponent_fits fit_exponents(const gap_grid& grid, const gap_study_results
     exponent_fit f;
     f.law = law;
     f.at = at;
+    f.width = width;
     for (const auto& [replicate, pts] : by_replicate)
       if (auto slope = loglog_slope(pts))
         f.slopes.push_back(*slope);
@@ -130,25 +146,32 @@ inline exponent_fits fit_exponents(const gap_grid& grid, const gap_study_results
     f.interval = bootstrap_mean_interval(f.slopes);
     return f;
   };
+  const std::vector<std::string> widths = q.per_width ? grid.compressed : std::vector<std::string>{""};
+  auto M_of = [&](const std::string& width, unsigned d) {
+    return width.empty() ? 0 : compressed_widths({width}, d).front();
+  };
+  auto points_at = [&](unsigned d, std::size_t N, const std::string& law, const std::string& width, double x,
+                       std::vector<std::pair<double, std::pair<unsigned, double>>>& points) {
+    if (auto it = cells.find({law, d, N, M_of(width, d)}); it != cells.end())
+      for (const auto& ry : it->second)
+        points.push_back({x, ry});
+  };
   exponent_fits fits;
-  for (const auto& law : grid.laws) {
-    for (unsigned d : grid.dimensions) {
-      std::vector<std::pair<double, std::pair<unsigned, double>>> points;
-      for (std::size_t N : grid.widths)
-        if (auto it = cells.find({law.name(), d, N}); it != cells.end())
-          for (const auto& ry : it->second)
-            points.push_back({double(N), ry});
-      fits.in_N.push_back(fit(law.name(), d, points));
+  for (const auto& law : grid.laws)
+    for (const auto& width : widths) {
+      for (unsigned d : grid.dimensions) {
+        std::vector<std::pair<double, std::pair<unsigned, double>>> points;
+        for (std::size_t N : grid.widths)
+          points_at(d, N, law.name(), width, double(N), points);
+        fits.in_N.push_back(fit(law.name(), d, width, points));
+      }
+      for (std::size_t N : grid.widths) {
+        std::vector<std::pair<double, std::pair<unsigned, double>>> points;
+        for (unsigned d : grid.dimensions)
+          points_at(d, N, law.name(), width, double(d), points);
+        fits.in_d.push_back(fit(law.name(), N, width, points));
+      }
     }
-    for (std::size_t N : grid.widths) {
-      std::vector<std::pair<double, std::pair<unsigned, double>>> points;
-      for (unsigned d : grid.dimensions)
-        if (auto it = cells.find({law.name(), d, N}); it != cells.end())
-          for (const auto& ry : it->second)
-            points.push_back({double(d), ry});
-      fits.in_d.push_back(fit(law.name(), N, points));
-    }
-  }
   return fits;
 }
 

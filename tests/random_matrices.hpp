@@ -39,4 +39,21 @@ matrix<Real> random_unit_columns(int d, int M, std::uint64_t seed)
   return U;
 }
 
+/// The geodesic of (S^{d−1})^M through U with tangent velocity ξ, column by column, at time t
+/// (t may be a dual number, to differentiate along it).
+template <class Real, class T>
+matrix<T> geodesic(const matrix<Real>& U, const matrix<Real>& xi, const T& t)
+{
+  using std::cos;
+  using std::sin;
+  matrix<T> moved(U.rows(), U.cols());
+  for (Eigen::Index j = 0; j < U.cols(); ++j) {
+    const Real speed = xi.col(j).norm();
+    const T c = cos(T(t * speed)), s = sin(T(t * speed));
+    for (Eigen::Index k = 0; k < U.rows(); ++k)
+      moved(k, j) = c * T(U(k, j)) + s * T(speed == 0 ? Real(0) : Real(xi(k, j) / speed));
+  }
+  return moved;
+}
+
 }  // namespace twolayer::testing

@@ -35,22 +35,6 @@ reduced_loss_value<Real> finite_psi(const target_cross_term<Real>& target, const
   return reduced_loss(activation::relu{}, U, t, &gradients, Real(singular_tolerance));
 }
 
-/// The geodesic through U with initial velocity xi (tangent), column by column.
-template <class Real, class T>
-matrix<T> geodesic(const matrix<Real>& U, const matrix<Real>& xi, const T& t)
-{
-  using std::cos;
-  using std::sin;
-  matrix<T> moved(U.rows(), U.cols());
-  for (Eigen::Index j = 0; j < U.cols(); ++j) {
-    const Real speed = xi.col(j).norm();
-    const T c = cos(T(t * speed)), s = sin(T(t * speed));
-    for (Eigen::Index k = 0; k < U.rows(); ++k)
-      moved(k, j) = c * T(U(k, j)) + s * T(speed == 0 ? Real(0) : Real(xi(k, j) / speed));
-  }
-  return moved;
-}
-
 }  // namespace
 
 TEST_CASE("target cross term and second moment equal sums of per-pair kernels (>= 45 digits)", "[gap]")

@@ -31,25 +31,10 @@ matrix<R> random_tangent(const matrix<R>& U, std::uint64_t seed)
   return sphere_product::project(U, xi);
 }
 
-/// The geodesic of (S^{d−1})^M through U with velocity ξ, at time t (t may be a dual
-/// number, to differentiate along it).
 template <class T = R>
 matrix<T> geodesic(const matrix<R>& U, const matrix<R>& xi, const T& t)
 {
-  using std::cos;
-  using std::sin;
-  matrix<T> moved = U.cast<T>();
-  for (int j = 0; j < U.cols(); ++j) {
-    const R speed = xi.col(j).norm();
-    if (speed == 0)
-      continue;
-    const T angle_travelled = t * speed;
-    const T along = cos(angle_travelled);
-    const T across = sin(angle_travelled);
-    for (int i = 0; i < U.rows(); ++i)
-      moved(i, j) = along * U(i, j) + across * R(xi(i, j) / speed);
-  }
-  return moved;
+  return testing::geodesic(U, xi, t);
 }
 
 R phi(const matrix<R>& U) { return reduced_objective(U, singular_tolerance).value; }

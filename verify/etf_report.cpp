@@ -102,7 +102,7 @@ int checkable_agreement(const twolayer::polished_optimum<Real>& best, const Real
 
 report::table summary_table(const std::vector<case_result>& results, int digits)
 {
-  report::table t{"", {"M", "d", "restarts", "phi_etf", "phi_best", "delta", "digits_known", "n_distinct", "maxima",
+  report::table t{"", {"M", "d", "restarts", "phi_etf", "phi_boundary", "phi_best", "delta", "digits_known", "n_distinct", "maxima",
                        "degenerate_maxima", "degenerate_other", "saddles", "local_minima", "not_classified",
                        "not_polished", "best_count", "singletons", "unseen_estimate", "restarts_in_maxima",
                        "restarts_not_classified", "stalled", "search_basins", "hessian_verdict", "zero_threshold",
@@ -117,6 +117,7 @@ report::table summary_table(const std::vector<case_result>& results, int digits)
     const auto* best = best_polished(r);
     std::vector<std::string> row{std::to_string(r.M), std::to_string(r.d), std::to_string(c.restarts)};
     row.push_back(r.phi_etf ? show(*r.phi_etf, etf_digits(digits)) : "");
+    row.push_back(r.boundary ? show(Real(r.boundary->value), 10) : "");
     if (best) {
       row.push_back(show(best->polish.value, best->digits_known));
       row.push_back(r.phi_etf ? show3(Real(best->polish.value - *r.phi_etf)) : "");
@@ -259,6 +260,31 @@ std::string figure_line(const app::drawn_figures& drawn, const std::string& name
   return "![" + caption + "](" + name + ".svg)\n\n";
 }
 
+// What the boundary search found against Φ_ETF, in one sentence generated from the cases.
+std::string boundary_finding(const std::vector<case_result>& results)
+{
+  int compared = 0, below = 0;
+  double closest = 0;  // the largest phi_boundary − phi_etf
+  std::string where;
+  for (const auto& r : results)
+    if (r.boundary && r.phi_etf) {
+      const double gap = r.boundary->value - static_cast<double>(*r.phi_etf);
+      if (compared == 0 || gap > closest) {
+        closest = gap;
+        where = "(M, d) = (" + std::to_string(r.M) + ", " + std::to_string(r.d) + ")";
+      }
+      ++compared;
+      below += gap < 0;
+    }
+  if (compared == 0)
+    return "";
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.3e", closest);
+  return "On the boundary where two directions merge the best Φ_∂ found is below Φ_ETF in " + std::to_string(below) +
+         " of " + std::to_string(compared) + " cases with a simplex ETF; the largest phi_boundary − phi_etf is " + buffer +
+         ", at " + where + ".\n\n";
+}
+
 std::string markdown(const etf_run& s, const std::vector<case_result>& results, const app::drawn_figures& drawn,
                      bool phi_figure, bool hessian_figure)
 {
@@ -287,8 +313,12 @@ std::string markdown(const etf_run& s, const std::vector<case_result>& results, 
          "restarts that ended in a maximum.\n\n"
       << "At the exact simplex ETF (2 ≤ M ≤ d+1) the report also gives the Riemannian gradient norm (zero by "
          "docs/mathematics.md §3: the ETF is exactly critical), the verdict there, and the joint (b, V) Hessian of L~ at "
-         "(s*, ETF), whose zero modes must be the orbit plus one rescaling per neuron.\n\n";
-  out << report::to_markdown(brief_table(results, s.digits)) << "\n";
+         "(s*, ETF), whose zero modes must be the orbit plus one rescaling per neuron.\n\n"
+      << "Φ is undefined where K̂ is singular, and the conjecture is about the closure (docs/mathematics.md §3.3). "
+         "`phi_boundary` in etf.csv is the largest value found of Φ_∂, the limit of Φ as two directions merge "
+         "(M − 1 directions and the direction δ of the merge), by the same L-BFGS search in double (about 10 digits) "
+         "from restarts seeded apart from those on Φ.\n\n";
+  out << boundary_finding(results) << report::to_markdown(brief_table(results, s.digits)) << "\n";
   if (const auto gain = gain_beyond_etf(results); !gain.empty())
     out << gain << "\n\n";
   if (phi_figure)

@@ -36,6 +36,7 @@ struct settings {
   bool grid = false;
   std::vector<std::string> M_items, d_items;
   long restarts = 10000;
+  std::optional<long> boundary_restarts;  // default min(restarts, 1000)
   std::optional<double> until_coverage;
   long batch = 500;
   int polish_max = 20;
@@ -71,6 +72,8 @@ std::string canonical_command(const settings& s)
     std::snprintf(buffer, sizeof buffer, "%g", *s.until_coverage);
     c += " --until-coverage " + std::string(buffer);
   }
+  if (s.boundary_restarts)
+    c += " --boundary-restarts " + std::to_string(*s.boundary_restarts);
   c += " --batch " + std::to_string(s.batch) + " --polish-max " + std::to_string(s.polish_max) + " --digits " +
        std::to_string(s.digits) + " --seed " + std::to_string(s.seed);
   return c;
@@ -103,6 +106,8 @@ settings parse(const cli::parser& p)
   s.restarts = static_cast<long>(cli::to_integer("restarts", p.get("restarts"), 1, 100000000));
   if (s.quick && !p.has("restarts"))
     s.restarts = 300;
+  if (p.has("boundary-restarts"))
+    s.boundary_restarts = static_cast<long>(cli::to_integer("boundary-restarts", p.get("boundary-restarts"), 0, 100000000));
   if (p.has("until-coverage")) {
     const auto value = cli::to_decimal("until-coverage", p.get("until-coverage"));
     const double P = double(value.numerator) / double(value.denominator);
@@ -177,9 +182,15 @@ case_result run_case(const settings& s, int M, int d, const std::function<void(c
   options.threads = s.threads;
   options.search.seed = s.seed;
   auto catalogue = search(s, M, d, options, log);
-  return twolayer::analyse_conjecture_case<app::etf_real>(M, d, std::move(catalogue), s.polish_max, [&](const std::string& line) {
+  auto result = twolayer::analyse_conjecture_case<app::etf_real>(M, d, std::move(catalogue), s.polish_max, [&](const std::string& line) {
     log("(M, d) = (" + std::to_string(M) + ", " + std::to_string(d) + "): " + line);
   });
+  result.boundary = twolayer::search_boundary(M, d, s.boundary_restarts.value_or(std::min(s.restarts, 1000L)),
+                                              options.search, s.threads);
+  if (result.boundary)
+    log("(M, d) = (" + std::to_string(M) + ", " + std::to_string(d) + "): boundary search, " +
+        std::to_string(result.boundary->restarts) + " restarts");
+  return result;
 }
 
 }  // namespace
@@ -206,6 +217,8 @@ int main(int argc, char** argv)
        {"grid", "", "", "every (M, d) with 2 <= d <= 8 and 2 <= M <= d+3"},
        {"restarts", "K", "10000", "restarts per case (the cap, with --until-coverage)"},
        {"until-coverage", "P", "", "stop once the search's unseen-basin estimate (before the polish) is below P"},
+       {"boundary-restarts", "K", "min(restarts, 1000)",
+        "restarts of the search on the boundary where two directions merge (phi_boundary; 0: none)"},
        {"batch", "K", "500", "restarts per batch (the unit of logging and of --until-coverage)"},
        {"polish-max", "K", "20", "search basins polished and classified per case, largest Phi first"},
        {"digits", "N", "50", "precision of the polish and the second-order test (20 to 500)"},

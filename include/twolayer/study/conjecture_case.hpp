@@ -9,7 +9,9 @@
 //   3. at the exact simplex ETF (2 ≤ M ≤ d + 1): Φ_ETF in closed form, its Riemannian
 //      gradient (zero by §3's argument; its computed norm is stated), the second-order test,
 //      and the joint (b, V) Hessian of the simplified objective at the optimal scales, whose
-//      zero modes must be the orbit's plus one per neuron (b_j → b_j/c, v_j → c v_j).
+//      zero modes must be the orbit's plus one per neuron (b_j → b_j/c, v_j → c v_j);
+//   4. (the caller's choice) the search for the supremum on the boundary where two directions
+//      merge, Φ_∂ (search_boundary): the conjecture is about the closure (§3.3).
 // Precision: the search in double, the rest in Real (the caller's working precision).
 #pragma once
 
@@ -20,6 +22,8 @@
 #include "twolayer/gaussian/sphere_moments.hpp"
 #include "twolayer/geometry/simplex_etf.hpp"
 #include "twolayer/numeric/constants.hpp"
+#include "twolayer/numeric/hash.hpp"
+#include "twolayer/objective/boundary_objective.hpp"
 #include "twolayer/objective/phi_problem.hpp"
 #include "twolayer/objective/simplified_hessian.hpp"
 #include "twolayer/optimize/multi_start.hpp"
@@ -62,6 +66,32 @@ inline void extend_conjecture_search(
   }
 }
 
+/// The supremum of Φ on the boundary where two directions merge (docs/mathematics.md §3.3,
+/// objective/boundary_objective.hpp), found by the multi-start search in double.
+struct boundary_search_result {
+  double value = 0;  // the best Φ_∂ found (double: about 10 digits)
+  long restarts = 0, converged = 0;
+  std::size_t basins = 0;
+};
+
+/// Runs `restarts` restarts of the search on Φ_∂ for M directions (M − 1 and δ) in R^d, seeded
+/// apart from the search on Φ; nothing for M < 2 (no pair to merge) or no restart.
+inline std::optional<boundary_search_result> search_boundary(int M, int d, long restarts, multi_start_options options,
+                                                             unsigned threads = 1)
+{
+  if (M < 2 || restarts <= 0)
+    return std::nullopt;
+  options.seed = mix64(options.seed ^ stable_hash("boundary"));
+  search_catalogue catalogue;
+  run_restarts(boundary_objective_problem<double>{options.search.singular_tolerance}, M, d, 0,
+               static_cast<std::uint64_t>(restarts), options, catalogue, threads);
+  const basin* best = catalogue.best();
+  if (!best)
+    return std::nullopt;
+  return boundary_search_result{best->value, catalogue.restarts, catalogue.outcomes[search_status::converged],
+                                catalogue.basins.size()};
+}
+
 template <class Real>
 struct conjecture_case {
   int M = 0, d = 0;
@@ -74,6 +104,7 @@ struct conjecture_case {
   int joint_zero_modes = 0, joint_expected = 0, joint_negative = 0;
   Real joint_threshold = 0, joint_margin = 0;
   Real relative_loss_factor = 0;  // 2π d c_d², so that the relative loss is r = 1 − factor·Φ
+  std::optional<boundary_search_result> boundary;  // sup Φ_∂ found, when the caller ran search_boundary
 
   /// The classified point of largest Φ (any kind), or null.
   const polished_optimum<Real>* best_polished() const

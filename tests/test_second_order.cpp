@@ -104,4 +104,31 @@ TEST_CASE("four directions on a square in a plane of R^3 are a saddle", "[second
   CHECK(to_string(result.verdict) == "saddle");
 }
 
+TEST_CASE("the classification rule, in its order: fewer zero modes than the symmetry explains gives no verdict",
+          "[second_order]")
+{
+  using V = vector<double>;
+  auto classify = [](std::initializer_list<double> values, int expected) {
+    V lambda(static_cast<Eigen::Index>(values.size()));
+    Eigen::Index i = 0;
+    for (double v : values)
+      lambda(i++) = v;
+    return classify_critical_point(lambda, 1e-8, expected, optimisation_sense::maximise);
+  };
+  CHECK(classify({-2, -1, 0, 1e-12}, 2).type == critical_point_type::strict_local_max);
+  CHECK(classify({-2, -1, 0, 1e-12}, 2).margin == 1);
+  CHECK(classify({-2, 1, 0, 0}, 2).type == critical_point_type::saddle);
+  CHECK(classify({-2, 0, 0, 0}, 2).type == critical_point_type::degenerate);
+  CHECK(classify({2, 1, 0, 0}, 2).type == critical_point_type::strict_local_min);
+  // an orbit eigenvalue above the threshold: one zero mode where the symmetry gives two. All the
+  // others are negative, but one of them is an orbit direction: no strict maximum is shown
+  const auto short_count = classify({-2, -1, -1e-6, 0}, 2);
+  CHECK(short_count.zero_modes == 1);
+  CHECK(short_count.type == critical_point_type::not_classified);
+  // nor a saddle: the positive one may be an orbit direction too
+  CHECK(classify({-2, 1e-6, -1e-6, 0}, 2).type == critical_point_type::not_classified);
+  // the finite problem expects none, so the rule never fires there
+  CHECK(classify({-2, -1}, 0).type == critical_point_type::strict_local_max);
+}
+
 }  // namespace unit_second_order

@@ -3,7 +3,8 @@
 // directions whose antipodal pairs lie on dependent lines. The regular hexagon (three
 // antipodal pairs in a plane) is the example with distinct directions, in R² and in R⁵
 // (where M = 6 ≤ d + 1): λ_min(K̂) vanishes at 50 digits, Φ extends continuously there (to the
-// pseudo-inverse value 1ᵀK̂⁺1 = Φ_ETF(3), approached as ε²), and the evaluation, the
+// pseudo-inverse value 1ᵀK̂⁺1 = Φ_ETF(3), approached as ε²) — by its symmetry: three antipodal
+// pairs on lines at 0°, 50°, 110° have limits that depend on the direction — and the evaluation, the
 // second-order test, the polish and the certificate refuse the point rather than return a
 // number from a solve that has lost its digits.
 #include "twolayer/check/polished_optimum.hpp"
@@ -193,6 +194,43 @@ TEST_CASE("at and near the hexagon the solvers refuse or leave it; the certifica
   INFO(certificate.reason);
   CHECK_FALSE(certificate.certified);
   CHECK(certificate.reason.find("Cholesky") != std::string::npos);
+}
+
+TEST_CASE("dependent antipodal lines without the hexagon's symmetry: the limit of Phi depends on the direction",
+          "[singular_gram]")
+{
+  // three antipodal pairs in R² on lines at 0°, 50° and 110° (any three lines in R² are dependent)
+  matrix<R> U(2, 6);
+  const R degree = boost::math::constants::pi<R>() / 180;
+  int column = 0;
+  for (int angle : {0, 50, 110}) {
+    U(0, column) = cos(angle * degree);
+    U(1, column) = sin(angle * degree);
+    U.col(column + 1) = -U.col(column);
+    column += 2;
+  }
+  const matrix<R> K = arc_cosine_gram(U);
+  REQUIRE(abs(smallest_eigenvalue(K)) < R("1e-45"));
+  CHECK(relu_feature_dependence(U, tolerance).kind == feature_dependence_kind::dependent_antipodal_lines);
+  const Eigen::SelfAdjointEigenSolver<matrix<R>> eigen(K);
+  R pseudo = 0;
+  for (int i = 0; i < 6; ++i)
+    if (eigen.eigenvalues()(i) > R("1e-40"))
+      pseudo += pow(eigen.eigenvectors().col(i).sum(), 2) / eigen.eigenvalues()(i);
+  // the limits along two directions at two scales: each settles (ε and ε/100 agree), they differ
+  // from each other, and both lie above the pseudo-inverse value
+  std::vector<R> limits;
+  for (std::uint64_t seed : {41u, 42u}) {
+    const R at_small = reduced_objective(perturbed(U, R("1e-10"), seed), R("1e-40")).value;
+    const R at_smaller = reduced_objective(perturbed(U, R("1e-12"), seed), R("1e-40")).value;
+    INFO("seed " << seed << ": Phi - 1'K^+1 = " << R(at_small - pseudo) << " at 1e-10, " << R(at_smaller - pseudo)
+                 << " at 1e-12");
+    CHECK(abs(at_small - at_smaller) < R("1e-8"));
+    CHECK(at_smaller - pseudo > R("1e-6"));
+    limits.push_back(at_smaller);
+  }
+  INFO("limits " << limits[0] << " and " << limits[1]);
+  CHECK(abs(limits[0] - limits[1]) > R("1e-6"));
 }
 
 }  // namespace unit_singular_gram

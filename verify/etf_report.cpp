@@ -280,7 +280,7 @@ std::string boundary_finding(const std::vector<case_result>& results)
     return "";
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%.3e", closest);
-  return "On the boundary where two directions merge the best Φ_∂ found is below Φ_ETF in " + std::to_string(below) +
+  return std::string("On the boundary where two directions merge the best Φ_∂ found is below Φ_ETF in ") + std::to_string(below) +
          " of " + std::to_string(compared) + " cases with a simplex ETF; the largest phi_boundary − phi_etf is " + buffer +
          ", at " + where + ".\n\n";
 }

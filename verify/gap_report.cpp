@@ -107,8 +107,8 @@ fit_tables fit_tables_of(const gap_run& s, const results& r, const twolayer::fit
     if (predicted)
       columns->push_back("predicted");
   }
-  fit_tables f{{"Fitted exponent of " + name + " in N (per law, d" + (q.per_width ? " and M)" : ")"), in_N_columns, {}},
-               {"Fitted exponent of " + name + " in d (per law, N" + (q.per_width ? " and M)" : ")"), in_d_columns, {}}};
+  fit_tables f{{std::string("Fitted exponent of ") + name + " in N (per law, d" + (q.per_width ? " and M)" : ")"), in_N_columns, {}},
+               {std::string("Fitted exponent of ") + name + " in d (per law, N" + (q.per_width ? " and M)" : ")"), in_d_columns, {}}};
   auto row = [&](const twolayer::exponent_fit& fit, std::optional<double> prediction) {
     char interval_text[64] = "";
     if (fit.interval)
@@ -155,7 +155,7 @@ report::table prediction_table(const gap_run& s, const results& r)
     if (auto it = cells.find({law, d, N, 0}); it != cells.end())
       for (const auto& ry : it->second)
         values.push_back(ry.second);
-    return mean_and_spread(values) + (values.empty() ? "" : " (d = " + std::to_string(d) + ")");
+    return mean_and_spread(values) + (values.empty() ? std::string() : std::string(" (d = ") + std::to_string(d) + ")");
   };
   for (const auto& law : s.grid.laws)
     for (std::size_t N : s.grid.widths)

@@ -188,7 +188,7 @@ case_result run_case(const settings& s, int M, int d, const std::function<void(c
   result.boundary = twolayer::search_boundary(M, d, s.boundary_restarts.value_or(std::min(s.restarts, 1000L)),
                                               options.search, s.threads);
   if (result.boundary)
-    log("(M, d) = (" + std::to_string(M) + ", " + std::to_string(d) + "): boundary search, " +
+    log(std::string("(M, d) = (") + std::to_string(M) + ", " + std::to_string(d) + "): boundary search, " +
         std::to_string(result.boundary->restarts) + " restarts");
   return result;
 }

@@ -4,17 +4,18 @@
 //
 // Eigenvalues with |λ| ≤ zero_threshold are zero modes; `expected_zero_modes` is how many the
 // problem's symmetry explains (the O(d)-orbit dimension for Φ, 0 for the finite problem Ψ_N).
-// For a maximisation (a minimisation is the mirror image):
+// For a maximisation (a minimisation is the mirror image), in this order:
+//   not_classified    fewer zero modes than expected: at an exact critical point the symmetry's
+//                     directions lie in the kernel, so the count contradicts the symmetry (a
+//                     wrong span or threshold, or a point too far from critical); the signs of
+//                     the other eigenvalues then include symmetry directions and prove nothing;
 //   saddle            non-zero eigenvalues of both signs;
 //   degenerate        more zero modes than expected (undecided at second order), no saddle;
-//   strict_local_max  no more zero modes than expected, every other eigenvalue negative
-//                     (with exactly the expected number: the Morse–Bott sufficient
-//                     condition for a strict maximum modulo the symmetry; fewer would mean
-//                     a wrong span or threshold, which the caller's orbit count exposes —
-//                     the reports print zero modes beside the orbit dimension);
+//   strict_local_max  exactly the expected zero modes, every other eigenvalue negative (the
+//                     Morse–Bott sufficient condition for a strict maximum modulo the symmetry);
 //   strict_local_min  the same with every other eigenvalue positive (the wrong optimum).
-// `not_classified` is for points where the test was not run (a polish that stalled); the
-// classifier itself never returns it. The threshold is part of every verdict.
+// `not_classified` is also what callers record where the test was not run (a polish that
+// stalled). The threshold is part of every verdict.
 #pragma once
 
 #include "twolayer/numeric/matrix.hpp"
@@ -72,7 +73,9 @@ spectrum_classification<Real> classify_critical_point(const vector<Real>& eigenv
     any_nonzero = true;
   }
   const int wrong = sense == optimisation_sense::maximise ? c.positive : c.negative;
-  if (c.positive > 0 && c.negative > 0)
+  if (c.zero_modes < expected_zero_modes)
+    c.type = critical_point_type::not_classified;
+  else if (c.positive > 0 && c.negative > 0)
     c.type = critical_point_type::saddle;
   else if (c.zero_modes > expected_zero_modes)
     c.type = critical_point_type::degenerate;

@@ -10,6 +10,9 @@
 // t = 10⁻¹ they do), not so small that E₂ ~ t³ meets the rounding of f. The default,
 // a = 2 and b = 5, suits 50 digits; in double take a = 1, b = 4 (E₂ ~ 10⁻¹² at the end).
 // A second route to a derivative, not a replacement for the analytic one or the dual one.
+//
+// Literature (docs/mathematics.md §8): Boumal et al. 2014 (Manopt's checkgradient and
+//   checkhessian); Absil, Mahony and Sepulchre 2008.
 #pragma once
 
 #include "twolayer/check/loglog_fit.hpp"

@@ -20,6 +20,8 @@
 //   maxima only, strict or degenerate-consistent: singletons / restarts that ended in one.
 //   The restarts that ended elsewhere (an unclassified point, a saddle, a search stalled at
 //   its iteration cap) are counted and stated, not mixed in.
+//
+// Literature (docs/mathematics.md §8): Good 1953 (coverage over the maxima).
 #pragma once
 
 #include "twolayer/numeric/instances.hpp"

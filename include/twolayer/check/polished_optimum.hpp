@@ -100,8 +100,10 @@ polished_optimum<Real> polish_and_classify(const matrix<double>& U0, int max_ite
     std::snprintf(buffer, sizeof buffer, "polish %s at gradient norm %.1e after %d Newton steps",
                   p.converged ? "converged" : "stalled", static_cast<double>(gradient_norm), p.iterations);
     result.stall_note = buffer;
-    if (near_singular.kind != feature_dependence_kind::independent)
-      result.stall_note += ", next to a singular K-hat: " + near_singular.describe();
+    if (near_singular.kind != feature_dependence_kind::independent) {
+      result.stall_note += ", next to a singular K-hat: ";
+      result.stall_note += near_singular.describe();
+    }
   } else {
     const Real largest = [&] {
       const matrix<Real> h = problem.hessian(p.U);

@@ -1,4 +1,4 @@
-// Agreement of independent routes to one number (docs/mathematics.md §4.5): a route's value,
+// Agreement of independent routes to one number (docs/numerics.md §12): a route's value,
 // with what the route claims about its own error, judged against a reference by one policy.
 //
 // The claims a route can make, and how each is judged:

@@ -38,6 +38,9 @@
 // Anything that fails — a Cholesky pivot not provably positive, an overlapping or
 // non-negative disc, Q not provably nonsingular, an orbit dimension that leaves no direction
 // off the orbit — ends the attempt with the reason; it never reports "certified".
+//
+// Literature (docs/mathematics.md §8): Moore 1966 and Rump 2010 (verified computation); Alefeld and
+//   Mayer 1993 (interval Cholesky); Gershgorin 1931; Ostrowski 1959 (inertia under congruence).
 #pragma once
 
 #include "twolayer/numeric/instances.hpp"
@@ -191,9 +194,14 @@ strict_max_certificate<Interval> certify_strict_local_max(const matrix<Interval>
   // refused, never "certified" with an empty margin (docs/mathematics.md §6.2).
   const int largest_orbit = orbit_dimension(d, std::min(d, M));
   if (orbit_dim < 0 || orbit_dim > largest_orbit) {
-    result.reason = "orbit dimension " + std::to_string(orbit_dim) + " is impossible: an O(d) orbit of " +
-                    std::to_string(M) + " directions in R^" + std::to_string(d) + " has dimension 0 to " +
-                    std::to_string(largest_orbit);
+    result.reason = "orbit dimension ";  // appended: see docs/numerics.md §9 on GCC 12
+    result.reason += std::to_string(orbit_dim);
+    result.reason += " is impossible: an O(d) orbit of ";
+    result.reason += std::to_string(M);
+    result.reason += " directions in R^";
+    result.reason += std::to_string(d);
+    result.reason += " has dimension 0 to ";
+    result.reason += std::to_string(largest_orbit);
     return result;
   }
   if (orbit_dim >= result.dimension) {

@@ -1,5 +1,8 @@
 // Closed-form Gaussian kernels K(u, v) = E_x[σ(<u,x>) σ(<v,x>)], x ~ N(0, I)
 // (docs/mathematics.md §4), as functions of the norms ‖u‖, ‖v‖ and the angle between u and v.
+//
+// Literature (docs/mathematics.md §8): Cho and Saul 2009 (relu, step, abs: arc-cosine kernels);
+//   Williams 1998 (erf).
 #pragma once
 
 #include "twolayer/gaussian/angular_kernel.hpp"

@@ -1,8 +1,9 @@
 // The Hermite-series route to the ReLU kernel (docs/mathematics.md §4).
 //
-// With probabilists' Hermite coefficients c_k = E[relu(z) He_k(z)] of ReLU,
-//   c_0 = 1/√(2π), c_1 = 1/2, c_{2m+2} = (−1)^m (2m−1)!! / √(2π), other odd c_k = 0,
-// Mehler's formula gives E[relu(z) relu(z')] = Σ_k c_k² ρ^k / k! = k(ρ)/2π, i.e.
+// With probabilists' Hermite coefficients γ_n = E[relu(z) He_n(z)] of ReLU (γ, not c: c_d is the
+// sphere mean of docs/mathematics.md §2),
+//   γ_0 = 1/√(2π), γ_1 = 1/2, γ_{2m+2} = (−1)^m (2m−1)!! / √(2π), other odd γ_n = 0,
+// Mehler's formula gives E[relu(z) relu(z')] = Σ_n γ_n² ρ^n / n! = k(ρ)/2π, i.e.
 //   k(ρ) = 1 + (π/2) ρ + Σ_{m≥0} q_m ρ^{2m+2},   q_m = ((2m−1)!!)² / (2m+2)!  (exact rationals).
 //
 // Truncation after n terms of the m-sum (q_m decreases, q_{m+1}/q_m < 1):
@@ -11,6 +12,9 @@
 //             q_m = C(2m,m) / (4^m (2m+1)(2m+2)) ≤ 1 / (4 √π m^{5/2})  [C(2m,m) ≤ 4^m/√(πm)]
 //             and Σ_{m≥n} m^{−5/2} ≤ ∫_{n−1}^∞ x^{−5/2} dx = (2/3)(n−1)^{−3/2}.
 // The series converges geometrically for |ρ| < 1 and only algebraically at |ρ| = 1.
+//
+// Literature (docs/mathematics.md §8): Mehler 1866 (the expansion); Cho and Saul 2009 (the kernel
+//   it sums to).
 #pragma once
 
 #include "twolayer/numeric/matrix.hpp"
@@ -23,7 +27,7 @@
 
 namespace twolayer {
 
-/// c_k = E[relu(z) He_k(z)], z ~ N(0, 1), exactly.
+/// γ_k = E[relu(z) He_k(z)], z ~ N(0, 1), exactly.
 template <class Real>
 Real relu_hermite_coefficient(unsigned k)
 {

@@ -2,6 +2,8 @@
 //   k(ρ) = √(1−ρ²) + (π − arccos ρ) ρ = sin θ + (π − θ) cos θ,
 //   k'(ρ) = π − arccos ρ,  k''(ρ) = 1/√(1−ρ²),
 // so that E[relu(<u,x>) relu(<v,x>)] = ‖u‖‖v‖ k(ρ) / 2π.
+//
+// Literature (docs/mathematics.md §8): Cho and Saul 2009 (the arc-cosine kernels).
 #pragma once
 
 #include "twolayer/gaussian/angle.hpp"

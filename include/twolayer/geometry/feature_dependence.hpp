@@ -15,6 +15,8 @@
 // coinciding (or from antipodal) has 1 − |ρ| ≈ θ²/2, lines moved by ε have Gram eigenvalues of
 // order ε², and λ_min(K̂) is of the same order. One tolerance on these squared quantities
 // names the structure that makes K̂ (nearly) singular.
+//
+// Literature (docs/mathematics.md §8): Cho and Saul 2009 (K̂ as a Gram matrix of relu features).
 #pragma once
 
 #include "twolayer/geometry/orbit.hpp"
@@ -52,13 +54,23 @@ struct feature_dependence {
   /// A sentence for a report or a refusal.
   std::string describe() const
   {
-    std::string text = std::string("K-hat singular: ") + to_string(kind);
-    if (kind == feature_dependence_kind::coincident_directions)
-      text += " (u" + std::to_string(coincident.front().first + 1) + " = u" +
-              std::to_string(coincident.front().second + 1) + ")";
-    else if (kind == feature_dependence_kind::dependent_antipodal_lines)
-      text += " (" + std::to_string(antipodal.size()) + " antipodal pairs on lines spanning " +
-              std::to_string(line_rank) + " dimensions)";
+    // appended piece by piece: GCC 12 warns falsely on an inlined "literal" + std::string
+    // (docs/numerics.md §9)
+    std::string text = "K-hat singular: ";
+    text += to_string(kind);
+    if (kind == feature_dependence_kind::coincident_directions) {
+      text += " (u";
+      text += std::to_string(coincident.front().first + 1);
+      text += " = u";
+      text += std::to_string(coincident.front().second + 1);
+      text += ")";
+    } else if (kind == feature_dependence_kind::dependent_antipodal_lines) {
+      text += " (";
+      text += std::to_string(antipodal.size());
+      text += " antipodal pairs on lines spanning ";
+      text += std::to_string(line_rank);
+      text += " dimensions)";
+    }
     return text;
   }
 };

@@ -3,6 +3,9 @@
 // retraction by normalisation, the inner product the optimisers use, orthonormal bases of
 // the tangent spaces (the coordinates in which Hessians are matrices), and a uniform random
 // point. Vector transport is by projection (project at the new point).
+//
+// Literature (docs/mathematics.md §8): Absil, Mahony and Sepulchre 2008 (projection, retraction);
+//   Boumal et al. 2014 (Manopt).
 #pragma once
 
 #include "twolayer/numeric/instances.hpp"

@@ -1,6 +1,9 @@
 // Interval linear algebra in MPFI arithmetic: the end points of an enclosure, and the solution
 // of K X = B enclosed by a Cholesky factorisation carried out in intervals (docs/numerics.md,
 // §4). Used by the certificates of check/.
+//
+// Literature (docs/mathematics.md §8): Alefeld and Mayer 1993 (interval Cholesky); Moore 1966; Rump
+//   2010; Revol and Rouillier 2005 (MPFI).
 #pragma once
 
 #include "twolayer/numeric/matrix.hpp"

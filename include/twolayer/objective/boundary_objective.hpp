@@ -18,6 +18,8 @@
 // with the derivatives of b_k:
 //   ∂b_k/∂ρ_k = k''(ρ_k)(<δ, u_k> − ρ_k s) = <δ, u_k − ρ_k u_1>/sin θ_k,
 //   ∂b_k/∂s = k(ρ_k) − ρ_k k'(ρ_k),   ∂b_k/∂<δ, u_k> = k'(ρ_k).
+//
+// Literature (docs/mathematics.md §8): Cho and Saul 2009 (k and its derivatives).
 #pragma once
 
 #include "twolayer/gaussian/relu_kernel.hpp"
@@ -73,7 +75,6 @@ matrix<Real> boundary_objective_euclidean_gradient(const matrix<Real>& U, const 
   left += pairs;
   const auto delta = U.col(p);
   const auto u = U.col(0);
-  const Real s = delta.dot(u);
   // the target t_p = s: +2 y_p ds
   gradient.col(p) += 2 * y(p) * u;
   gradient.col(0) += 2 * y(p) * delta;

@@ -11,6 +11,9 @@
 // tangent components ã = (u_k − ρ u_j, u_j − ρ u_k), whose norm is O(sin θ), the pair term
 // k'' ããᵀ = ããᵀ / sin θ is formed from sin θ computed in the angle (angle::between), and
 // is exactly zero for an antipodal pair — the angle form sin θ dθ² of docs/mathematics.md §3.
+//
+// Literature (docs/mathematics.md §8): Absil, Mahony and Sepulchre 2008, ch. 5; Absil, Mahony and
+//   Trumpf 2013 (the Riemannian Hessian on a sphere, P_u ∇²f η − <u, ∇f> η).
 #pragma once
 
 #include "twolayer/numeric/instances.hpp"

@@ -11,7 +11,8 @@
 // K̂ is singular exactly where the features relu(<u_j, ·>) are linearly dependent: two
 // directions coincide (two equal columns; Φ is not continuous there), or the directions are
 // distinct but the lines that carry antipodal pairs are linearly dependent (the regular
-// hexagon; Φ extends continuously there). geometry/feature_dependence.hpp names which;
+// hexagon, where Φ extends continuously by its symmetry; in general the limit depends on the
+// direction of approach). geometry/feature_dependence.hpp names which;
 // docs/mathematics.md §3.3 has the proof. No value is returned where K̂ is numerically
 // singular: the evaluation reports `degenerate` instead.
 #pragma once

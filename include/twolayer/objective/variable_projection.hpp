@@ -12,7 +12,8 @@
 // exactly where the features relu(<u_j, ·>) are linearly dependent — coincident directions,
 // but also distinct directions whose antipodal pairs lie on linearly dependent lines, such as
 // the regular hexagon (geometry/feature_dependence.hpp, docs/mathematics.md §3.3). Φ is not
-// continuous at coincident directions; at the hexagon it extends continuously.
+// continuous at coincident directions, nor in general at dependent lines; at the hexagon it
+// extends continuously, by its symmetry.
 #pragma once
 
 #include "twolayer/numeric/instances.hpp"

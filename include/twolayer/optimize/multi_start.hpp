@@ -8,6 +8,8 @@
 // directions or diverge are counted in their own classes, never dropped. Restarts run in
 // parallel and join the catalogue in index order, so the catalogue does not depend on the
 // thread count.
+//
+// Literature (docs/mathematics.md §8): Good 1953 (the Good–Turing estimate of an unseen basin).
 #pragma once
 
 #include "twolayer/geometry/invariants.hpp"

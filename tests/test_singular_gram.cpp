@@ -14,6 +14,7 @@
 #include "twolayer/geometry/simplex_etf.hpp"
 #include "twolayer/objective/phi_problem.hpp"
 #include "twolayer/objective/reduced_objective.hpp"
+#include "twolayer/optimize/lbfgs.hpp"
 #include "random_matrices.hpp"
 
 #include <Eigen/Eigenvalues>
@@ -187,6 +188,25 @@ TEST_CASE("at and near the hexagon the solvers refuse or leave it; the certifica
     CHECK(polished.stall_note.find("next to a singular K-hat") != std::string::npos);
     CHECK(polished.stall_note.find("3 antipodal pairs") != std::string::npos);
     CHECK(abs(polished.polish.value - simplex_etf_phi<R>(3)) < R("1e-20"));
+  }
+
+  // the double search from the same nearby starts climbs away from the hexagon (Φ rises off it;
+  // here all three reach Φ_ETF(6) = 0.8994, the ETF of R⁵) and ends where K̂ is well conditioned,
+  // or reports `degenerate`: never a maximum on the set
+  const lbfgs_options<double> search;
+  for (std::uint64_t seed : {1u, 2u, 3u}) {
+    matrix<double> near = start + 1e-3 * testing::gaussian_matrix<double>(5, 6, seed);
+    for (int j = 0; j < 6; ++j)
+      near.col(j).normalize();
+    const auto run = maximise(phi_problem(search.singular_tolerance), near, search);
+    const auto structure = relu_feature_dependence(run.U, 1e-6);
+    INFO("seed " << seed << ": " << to_string(run.status) << ", Phi " << run.value << ", " << to_string(structure.kind));
+    if (run.status == search_status::converged) {
+      CHECK(structure.kind == feature_dependence_kind::independent);
+      CHECK(run.value > static_cast<double>(simplex_etf_phi<R>(3)) + 1e-3);
+    } else {
+      CHECK(run.status == search_status::degenerate);
+    }
   }
 
   // the certificate: the interval Cholesky factorisation of K̂ cannot succeed

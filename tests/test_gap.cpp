@@ -412,4 +412,32 @@ TEST_CASE("|min_gap| is fitted per compressed width, in N and in d; zeros are le
   CHECK(fits.in_d[1].slopes.size() == 1);
 }
 
+TEST_CASE("the linear-term prediction: N E||(1/N) sum a_i w_i||^2 = tau^2 E a^2 by sampling (Monte Carlo route)",
+          "[gap]")
+{
+  // second layer gaussian with mean 1.5 and spread 0.5 (E a² = 2.5), τ = 2: 16 N prediction² = 10,
+  // the prediction being ‖g‖/4 at its root mean square
+  target_law law{entry_law::rademacher};
+  law.second_layer = second_layer_kind::gaussian;
+  law.mean_a = 1.5;
+  law.spread_a = 0.5;
+  law.tau = 2;
+  CHECK(law.second_moment_a() == 2.5);
+  const std::size_t N = 400;
+  const unsigned d = 6, draws = 400;
+  double sum = 0, sum_squares = 0;
+  for (unsigned k = 0; k < draws; ++k) {
+    const target_network target = sample_target(law, d, N, 1000 + k);
+    const double scaled = double(N) * (target.W * target.a / double(N)).squaredNorm();
+    sum += scaled;
+    sum_squares += scaled * scaled;
+  }
+  const double mean = sum / draws;
+  const double standard_error = std::sqrt((sum_squares / draws - mean * mean) / draws);
+  const double predicted = 16 * double(N) * std::pow(linear_term_prediction(law, N), 2);
+  INFO("sampled " << mean << " ± " << standard_error << ", predicted " << predicted);
+  CHECK(predicted == Approx(10).epsilon(1e-12));
+  CHECK(std::abs(mean - predicted) < 4 * standard_error);
+}
+
 }  // namespace unit_gap

@@ -47,6 +47,17 @@ R smallest_eigenvalue(const matrix<R>& K)
   return Eigen::SelfAdjointEigenSolver<matrix<R>>(K, Eigen::EigenvaluesOnly).eigenvalues().minCoeff();
 }
 
+/// 1ᵀK⁺1 from the eigen-decomposition, eigenvalues below 1e-40 counted as zero.
+R pseudo_inverse_value(const matrix<R>& K)
+{
+  const Eigen::SelfAdjointEigenSolver<matrix<R>> eigen(K);
+  R value = 0;
+  for (Eigen::Index i = 0; i < K.rows(); ++i)
+    if (eigen.eigenvalues()(i) > R("1e-40"))
+      value += pow(eigen.eigenvectors().col(i).sum(), 2) / eigen.eigenvalues()(i);
+  return value;
+}
+
 /// Columns moved by `size` times a seeded Gaussian, renormalised.
 matrix<R> perturbed(const matrix<R>& U, const R& size, std::uint64_t seed)
 {
@@ -97,12 +108,7 @@ TEST_CASE("the hexagon: distinct directions, K-hat singular at 50 digits, Phi co
 
     // Φ extends continuously: 1 is orthogonal to the null vector, so the pseudo-inverse value
     // is defined, and it equals Φ_ETF(3) (the symmetry argument of §3.3)
-    const Eigen::SelfAdjointEigenSolver<matrix<R>> eigen(K);
-    R pseudo = 0;
-    for (int i = 0; i < 6; ++i)
-      if (eigen.eigenvalues()(i) > R("1e-40"))
-        pseudo += pow(eigen.eigenvectors().col(i).sum(), 2) / eigen.eigenvalues()(i);
-    CHECK(abs(pseudo - phi_etf3) < R("1e-40"));
+    CHECK(abs(pseudo_inverse_value(K) - phi_etf3) < R("1e-40"));
     // and perturbations of size ε approach it as ε² (λ_min(K̂) is of order ε² too)
     for (const char* size : {"1e-6", "1e-12"}) {
       const R eps(size);
@@ -232,11 +238,7 @@ TEST_CASE("dependent antipodal lines without the hexagon's symmetry: the limit o
   const matrix<R> K = arc_cosine_gram(U);
   REQUIRE(abs(smallest_eigenvalue(K)) < R("1e-45"));
   CHECK(relu_feature_dependence(U, tolerance).kind == feature_dependence_kind::dependent_antipodal_lines);
-  const Eigen::SelfAdjointEigenSolver<matrix<R>> eigen(K);
-  R pseudo = 0;
-  for (int i = 0; i < 6; ++i)
-    if (eigen.eigenvalues()(i) > R("1e-40"))
-      pseudo += pow(eigen.eigenvectors().col(i).sum(), 2) / eigen.eigenvalues()(i);
+  const R pseudo = pseudo_inverse_value(K);
   // the limits along two directions at two scales: each settles (ε and ε/100 agree), they differ
   // from each other, and both lie above the pseudo-inverse value
   std::vector<R> limits;

@@ -131,10 +131,11 @@ fit_tables fit_tables_of(const gap_run& s, const results& r, const twolayer::fit
   return f;
 }
 
-// sup_cross_dev: the linear Hermite term predicts −1/2 in N and 0 in d.
+// sup_cross_dev, beside the exponents of the linear Hermite term (study/gap_measurement.hpp).
 fit_tables fits(const gap_run& s, const results& r)
 {
-  return fit_tables_of(s, r, {}, "sup_cross_dev", std::pair<double, double>{-0.5, 0.0});
+  return fit_tables_of(s, r, {}, "sup_cross_dev",
+                       std::pair<double, double>{twolayer::linear_term_exponent_in_N, twolayer::linear_term_exponent_in_d});
 }
 
 fit_tables min_gap_fits(const gap_run& s, const results& r)

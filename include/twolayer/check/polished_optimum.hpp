@@ -70,12 +70,15 @@ polished_optimum<Real> polish_and_classify(const matrix<double>& U0, int max_ite
   const auto problem = phi_problem(singular_tolerance);
   result.polish = newton_polish(problem, matrix<Real>(U0.cast<Real>()), target, max_iterations);
   const auto& p = result.polish;
+  // Next to the set where K̂ is singular (within a squared distance of ε^(1/4), looser than the
+  // evaluation's pivot tolerance √ε, so that a point the evaluation refused shows its
+  // structure) the solves behind the gradient and the Hessian have lost about half the digits:
+  // such a point is not classified, whatever the polish reached (docs/mathematics.md §3.3).
+  const feature_dependence near_singular = relu_feature_dependence(p.U, Real(sqrt(singular_tolerance)));
   if (p.degenerate) {
     result.convergence = "degenerate";
     result.second_order.verdict = critical_point_type::not_classified;
-    // the iterate at which Φ became undefined; the structure is named at the tolerance the
-    // evaluation used (geometry/feature_dependence.hpp, docs/mathematics.md §3.3)
-    result.stall_note = relu_feature_dependence(p.U, Real(sqrt(singular_tolerance))).describe();
+    result.stall_note = near_singular.describe();  // at the iterate where Φ became undefined
     return result;
   }
   result.convergence = !p.converged ? "stalled" : p.iterations == 0 ? "at_start" : "linear";
@@ -88,10 +91,6 @@ polished_optimum<Real> polish_and_classify(const matrix<double>& U0, int max_ite
   const Real gradient_norm = p.gradient_norms.back();
   result.invariants = invariants_of(p.U, Real(sqrt(sqrt(epsilon))), &singular_tolerance);
   result.etf_size = simplex_etf_size(p.U, Real(sqrt(sqrt(epsilon))));
-  // Next to the set where K̂ is singular (within a squared distance of ε^(1/4)) the solves
-  // behind the gradient and the Hessian have lost about half the digits: such a point is not
-  // classified, whatever the polish reached (docs/mathematics.md §3.3).
-  const feature_dependence near_singular = relu_feature_dependence(p.U, Real(sqrt(singular_tolerance)));
   if (!p.converged || near_singular.kind != feature_dependence_kind::independent) {
     result.second_order.verdict = critical_point_type::not_classified;
     result.second_order.span = result.invariants.span;

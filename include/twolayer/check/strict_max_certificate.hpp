@@ -271,7 +271,7 @@ strict_max_certificate<Interval> certify_strict_local_max(const matrix<Interval>
   std::vector<bool> in_cluster(static_cast<std::size_t>(n), false);
   for (int i = 0; i < result.orbit_dim && i < n; ++i)
     in_cluster[static_cast<std::size_t>(order[static_cast<std::size_t>(i)])] = true;
-  Real smallest_other = -1;
+  Real smallest_other = -1;  // set below: orbit_dim < n leaves at least one eigenvalue outside the cluster
   for (int i = 0; i < n; ++i)
     if (!in_cluster[static_cast<std::size_t>(i)]) {
       if (lambda(i) >= 0) {
@@ -282,10 +282,6 @@ strict_max_certificate<Interval> certify_strict_local_max(const matrix<Interval>
       if (smallest_other < 0 || abs(lambda(i)) < smallest_other)
         smallest_other = abs(lambda(i));
     }
-  if (smallest_other < 0) {  // unreachable after the check on orbit_dim above; never a proof
-    result.reason = "every eigenvalue fell in the zero cluster: nothing to certify";
-    return result;
-  }
 
   // 5. Gershgorin on C = Qᵀ([H] + m I)Q with m half the smallest non-zero |λ|
   const Interval m = Interval(smallest_other) / 2;

@@ -51,11 +51,14 @@ struct feature_dependence {
   std::vector<std::pair<int, int>> antipodal;   // j < k with 1 + <u_j, u_k> ≤ tolerance
   int line_rank = 0;                            // rank of the antipodal pairs' lines
 
-  /// A sentence for a report or a refusal.
+  /// A sentence for a report or a refusal (for a point K̂'s solve refused).
   std::string describe() const
   {
     // appended piece by piece: GCC 12 warns falsely on an inlined "literal" + std::string
     // (docs/numerics.md §9)
+    if (kind == feature_dependence_kind::independent)
+      return "K-hat numerically singular, but no coincident directions or dependent antipodal lines within the "
+             "tolerance";
     std::string text = "K-hat singular: ";
     text += to_string(kind);
     if (kind == feature_dependence_kind::coincident_directions) {

@@ -67,12 +67,8 @@ matrix<Real> boundary_objective_euclidean_gradient(const matrix<Real>& U, const 
 {
   const Eigen::Index p = U.cols() - 1;
   matrix<Real> gradient = matrix<Real>::Zero(U.rows(), U.cols());
-  // the pairs within U'
-  auto left = gradient.leftCols(p);
-  matrix<Real> pairs = matrix<Real>::Zero(U.rows(), p);
-  subtract_pair_gradient(matrix<Real>(U.leftCols(p)), vector<Real>(y.head(p)),
-                         [](const angle<Real>& a) { return arc_cosine_kernel_derivative(a); }, pairs);
-  left += pairs;
+  // the pairs within U': Φ's own gradient term (objective/reduced_objective.hpp)
+  gradient.leftCols(p) = reduced_objective_euclidean_gradient(matrix<Real>(U.leftCols(p)), vector<Real>(y.head(p)));
   const auto delta = U.col(p);
   const auto u = U.col(0);
   // the target t_p = s: +2 y_p ds

@@ -129,7 +129,7 @@ struct simplified_optimum {
   double phi = 0;             // best Φ found
   std::optional<double> phi_etf;  // Φ_ETF(M) when M ≤ d+1
   matrix<double> directions;  // its configuration
-  double scales_l1 = 0;       // Σ_j |y_j|, y = K̂⁻¹ 1 at the directions: ‖s~*‖₁ = 2π α d c_d² Σ_j |y_j|
+  std::optional<double> scales_l1;  // Σ_j |y_j|, y = K̂⁻¹1 at the directions: ‖s~*‖₁ = 2π α d c_d² Σ_j |y_j|
   long restarts = 0;
   long converged = 0;
   std::size_t basins = 0;
@@ -221,14 +221,19 @@ inline simplified_optimum find_simplified_optimum(int M, unsigned d, const gap_s
 }
 
 /// The baseline prediction for sup_cross_dev (docs/mathematics.md §5.1): the degree-1 Hermite
-/// term of K(w, v) is c_1² <w, v> = <w, v>/4, so Δ(v) contains <g, v>/4 with g = (1/N) Σ a_i w_i,
-/// whose sup over unit v is ‖g‖/4, and E‖g‖² = E[a²] τ²/N for zero-mean w. Hence
-/// sup_cross_dev ≈ τ √(E a²) / (4 √N): slope −1/2 in N, none in d. The other Hermite degrees
-/// (the fluctuation of (1/N) Σ a_i ‖w_i‖ among them) add to it; a law's bias adds a floor.
+/// term of K(w, v) is γ_1² <w, v> = <w, v>/4 (γ_1 = 1/2, §4.2), so Δ(v) contains <g, v>/4 with
+/// g = (1/N) Σ a_i w_i, whose sup over unit v is ‖g‖/4, and E‖g‖² = E[a²] τ²/N for zero-mean w.
+/// Hence sup_cross_dev ≈ τ √(E a²) / (4 √N): the exponents below. The other Hermite degrees
+/// (the fluctuation of (1/N) Σ a_i ‖w_i‖ among them) contribute further terms; a law's bias
+/// adds a floor.
 inline double linear_term_prediction(const target_law& law, std::size_t N)
 {
   return law.tau * std::sqrt(law.second_moment_a()) / (4 * std::sqrt(static_cast<double>(N)));
 }
+
+/// The exponents of linear_term_prediction in N and in d.
+inline constexpr double linear_term_exponent_in_N = -0.5;
+inline constexpr double linear_term_exponent_in_d = 0.0;
 
 /// max_{j<k} |<u_j, u_k> + 1/(M−1)|.
 inline double etf_distance(const matrix<double>& U)
@@ -329,18 +334,16 @@ inline std::vector<gap_row> measure_realisation(const law_summary& law, std::siz
     if (M >= 2 && M <= static_cast<int>(d) + 1)
       row.etf_distance = etf_distance(best->U);
     // the bracket of docs/mathematics.md §5.1, with the scales of both optima
-    const double simplified_l1 =
-        2 * boost::math::constants::pi<double>() * law.alpha * level * optimum->scales_l1;  // ‖s~*‖₁
-    row.gap_bound = *row.const_gap + 2 * simplified_l1 * sup;
-    {
-      vector<double> t;
-      matrix<double> gradients;
-      cross.values_and_gradients(best->U, t, gradients);
-      const auto finite_value = reduced_loss(activation::relu{}, best->U, t, static_cast<const matrix<double>*>(nullptr),
-                                             settings.finite_search.singular_tolerance);
-      if (!finite_value.degenerate)
-        row.gap_lower = *row.const_gap - 2 * finite_value.scales.cwiseAbs().sum() * sup;  // ‖s_N‖₁
+    if (optimum->scales_l1) {
+      const double simplified_l1 =
+          2 * boost::math::constants::pi<double>() * law.alpha * level * *optimum->scales_l1;  // ‖s~*‖₁
+      row.gap_bound = *row.const_gap + 2 * simplified_l1 * sup;
     }
+    const matrix<double>* no_gradients = nullptr;
+    const auto finite_value = reduced_loss(activation::relu{}, best->U, cross.values(best->U), no_gradients,
+                                           settings.finite_search.singular_tolerance);
+    if (!finite_value.degenerate)
+      row.gap_lower = *row.const_gap - 2 * finite_value.scales.cwiseAbs().sum() * sup;  // ‖s_N‖₁
     rows.push_back(row);
   }
   return rows;

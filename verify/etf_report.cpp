@@ -104,7 +104,8 @@ report::table summary_table(const std::vector<case_result>& results, int digits)
 {
   report::table t{"", {"M", "d", "restarts", "phi_etf", "phi_boundary", "phi_best", "delta", "digits_known", "n_distinct", "maxima",
                        "degenerate_maxima", "degenerate_other", "saddles", "local_minima", "not_classified",
-                       "not_polished", "best_count", "singletons", "unseen_estimate", "restarts_in_maxima",
+                       "not_polished", "best_count", "singletons", "unseen_estimate", "unseen_bound_95", "unseen_bound_95_all",
+                       "restarts_unrecognised", "stopped_by", "restarts_in_maxima",
                        "restarts_not_classified", "stalled", "search_basins", "hessian_verdict", "zero_threshold",
                        "margin", "orbit_dim", "zero_modes", "converged", "degenerate", "diverged", "polish",
                        "best_structure", "degeneracy_note", "etf_hessian_verdict", "etf_gradient_norm",
@@ -133,6 +134,10 @@ report::table summary_table(const std::vector<case_result>& results, int digits)
     row.push_back(o.best() ? std::to_string(o.best()->count) : "0");
     row.push_back(std::to_string(o.singletons()));
     row.push_back(show3(o.unseen_estimate()));
+    row.push_back(show3(o.unseen_bound()));
+    row.push_back(show3(o.unseen_bound_all()));
+    row.push_back(std::to_string(o.restarts_unrecognised()));
+    row.push_back(r.stopped_by ? twolayer::to_string(*r.stopped_by) : "");
     row.push_back(std::to_string(o.restarts_in_maxima()));
     row.push_back(std::to_string(o.restarts_in(kind::not_classified)));
     row.push_back(std::to_string(outcome_count(c, twolayer::search_status::stalled)));
@@ -214,6 +219,7 @@ report::table brief_table(const std::vector<case_result>& results, int digits)
   report::table brief{"Summary",
                       {"M", "d", "restarts", "phi_best", "digits_known", "delta = phi_best − phi_etf",
                        "maxima / saddles / degenerate / not classified", "best_count", "unseen_estimate (maxima)",
+                       "unseen mass < (95 %, each / all)",
                        "verdict (best)", "zero_modes/orbit", "margin", "ETF verdict", "joint zero modes/expected"},
                       {}};
   for (const auto& row : full.rows) {
@@ -223,7 +229,8 @@ report::table brief_table(const std::vector<case_result>& results, int digits)
     brief.add_row({at("M"), at("d"), at("restarts"), at("phi_best"), at("digits_known"), at("delta"),
                    at("maxima") + " / " + at("saddles") + " / " + std::to_string(degenerate) + " / " +
                        at("not_classified"),
-                   at("best_count"), at("unseen_estimate"), at("hessian_verdict"),
+                   at("best_count"), at("unseen_estimate"), at("unseen_bound_95") + " / " + at("unseen_bound_95_all"),
+                   at("hessian_verdict"),
                    at("zero_modes").empty() ? "" : at("zero_modes") + "/" + at("orbit_dim"), at("margin"),
                    at("etf_hessian_verdict"), joint});
   }
@@ -310,7 +317,14 @@ std::string markdown(const etf_run& s, const std::vector<case_result>& results, 
          "points are counted apart. `digits_known` is min(digits lost to the conditioning of K̂, the truncation "
          "error ‖g‖²/margin after quadratic convergence, or max(|ΔΦ|, ‖g‖) otherwise). Coverage is computed over "
          "the maxima only: maxima reached by one restart (singletons) and the Good–Turing estimate singletons / "
-         "restarts that ended in a maximum.\n\n"
+         "restarts that ended in a maximum. How complete the search is (docs/mathematics.md §5.2): a point's mass is the "
+         "chance that one restart ends there and is recognised (polished and classified); n restarts miss a point of "
+         "mass p with probability (1 − p)^n, so `unseen_bound_95` = 1 − 0.05^(1/n) is the mass above which a point is "
+         "missed with probability ≤ 5 %, and `unseen_bound_95_all`, the smallest b with ⌊1/b⌋(1 − b)^n ≤ 0.05, the mass "
+         "above which every point was reached with probability ≥ 95 % (at most ⌊1/b⌋ points have mass ≥ b). Every "
+         "restart counts in n; a point reached only by restarts that stalled or ended unclassified is unseen "
+         "(`restarts_unrecognised`). `stopped_by`: the restart cap, or the target of `--until-bound` or "
+         "`--until-coverage`.\n\n"
       << "At the exact simplex ETF (2 ≤ M ≤ d+1) the report also gives the Riemannian gradient norm (zero by "
          "docs/mathematics.md §3: the ETF is exactly critical), the verdict there, and the joint (b, V) Hessian of L~ at "
          "(s*, ETF), whose zero modes must be the orbit plus one rescaling per neuron.\n\n"
@@ -349,7 +363,14 @@ std::string markdown(const etf_run& s, const std::vector<case_result>& results, 
       out << ", " << o.count(kind::not_polished) << " search basin(s) not polished (beyond --polish-max; "
           << o.restarts_in(kind::not_polished) << " restarts left out)";
     out << ". Coverage over the maxima: " << o.restarts_in_maxima() << " restarts ended in one, " << o.singletons()
-        << " maxima seen once, unseen-maximum estimate " << show3(o.unseen_estimate()) << ".\n\n";
+        << " maxima seen once, unseen-maximum estimate " << show3(o.unseen_estimate()) << ". Completeness at 95 %: a "
+        << "point of mass ≥ " << show3(o.unseen_bound()) << " is missed by " << c.restarts
+        << " restarts with probability ≤ 5 %, and every point of mass ≥ " << show3(o.unseen_bound_all())
+        << " was reached with probability ≥ 95 %; " << o.restarts_unrecognised()
+        << " restarts ended unrecognised (stalled, or at a point not classified or not polished)";
+    if (r.stopped_by)
+      out << "; the search was stopped by its " << twolayer::to_string(*r.stopped_by);
+    out << ".\n\n";
     const auto* best = best_polished(r);
     if (r.phi_etf) {
       out << "Φ_ETF(" << r.M << ") = " << show(*r.phi_etf, etf_digits(s.digits)) << ".";

@@ -36,7 +36,9 @@ struct settings {
   bool grid = false;
   std::vector<std::string> M_items, d_items;
   long restarts = 10000;
-  std::optional<long> boundary_restarts;  // default min(restarts, 1000)
+  std::optional<long> restarts_beyond_etf;  // the cap for M > d + 1 (default: restarts)
+  std::optional<long> boundary_restarts;    // default min(restarts, 1000)
+  std::optional<double> until_bound;
   std::optional<double> until_coverage;
   long batch = 500;
   int polish_max = 20;
@@ -67,6 +69,13 @@ std::string canonical_command(const settings& s)
   if (s.quick)
     c = "twolayer-etf --quick";
   c += " --restarts " + std::to_string(s.restarts);
+  if (s.restarts_beyond_etf)
+    c += " --restarts-beyond-etf " + std::to_string(*s.restarts_beyond_etf);
+  if (s.until_bound) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%g", *s.until_bound);
+    c += " --until-bound " + std::string(buffer);
+  }
   if (s.until_coverage) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%g", *s.until_coverage);
@@ -77,6 +86,16 @@ std::string canonical_command(const settings& s)
   c += " --batch " + std::to_string(s.batch) + " --polish-max " + std::to_string(s.polish_max) + " --digits " +
        std::to_string(s.digits) + " --seed " + std::to_string(s.seed);
   return c;
+}
+
+/// The value of --name, a decimal strictly between 0 and 1 (`what` names it in the error).
+double open_unit_interval(const cli::parser& p, const std::string& name, const std::string& what)
+{
+  const auto value = cli::to_decimal(name, p.get(name));
+  const double x = double(value.numerator) / double(value.denominator);
+  if (!(x > 0 && x < 1))
+    throw cli::usage_error("--" + name + ": " + value.text + " is not " + what + " in (0, 1)");
+  return x;
 }
 
 settings parse(const cli::parser& p)
@@ -106,15 +125,15 @@ settings parse(const cli::parser& p)
   s.restarts = static_cast<long>(cli::to_integer("restarts", p.get("restarts"), 1, 100000000));
   if (s.quick && !p.has("restarts"))
     s.restarts = 300;
+  if (p.has("restarts-beyond-etf"))
+    s.restarts_beyond_etf =
+        static_cast<long>(cli::to_integer("restarts-beyond-etf", p.get("restarts-beyond-etf"), 1, 100000000));
+  if (p.has("until-bound"))
+    s.until_bound = open_unit_interval(p, "until-bound", "a probability mass");
   if (p.has("boundary-restarts"))
     s.boundary_restarts = static_cast<long>(cli::to_integer("boundary-restarts", p.get("boundary-restarts"), 0, 100000000));
-  if (p.has("until-coverage")) {
-    const auto value = cli::to_decimal("until-coverage", p.get("until-coverage"));
-    const double P = double(value.numerator) / double(value.denominator);
-    if (!(P > 0 && P < 1))
-      throw cli::usage_error("--until-coverage: " + value.text + " is not a probability in (0, 1)");
-    s.until_coverage = P;
-  }
+  if (p.has("until-coverage"))
+    s.until_coverage = open_unit_interval(p, "until-coverage", "a probability");
   s.batch = static_cast<long>(cli::to_integer("batch", p.get("batch"), 1, 10000000));
   s.polish_max = static_cast<int>(cli::to_integer("polish-max", p.get("polish-max"), 0, 100000));
   s.digits = static_cast<int>(cli::to_integer("digits", p.get("digits"), 20, 500));
@@ -139,8 +158,9 @@ using case_result = app::etf_case;
 
 // --- the search, journalled in a resumable restart log (study/restart_log.hpp) ------------
 
-twolayer::search_catalogue search(const settings& s, int M, int d, const twolayer::conjecture_search_options& options,
-                                  const std::function<void(const std::string&)>& log)
+std::pair<twolayer::search_catalogue, twolayer::search_stop> search(const settings& s, int M, int d,
+                                                                   const twolayer::conjecture_search_options& options,
+                                                                   const std::function<void(const std::string&)>& log)
 {
   const auto path = s.out / ("etf_M" + std::to_string(M) + "_d" + std::to_string(d) + ".log");
   const std::string header = twolayer::restart_log::header(M, d, options.search);
@@ -156,7 +176,7 @@ twolayer::search_catalogue search(const settings& s, int M, int d, const twolaye
         std::to_string(catalogue.restarts) + " restarts");
   }
   app::write_files_atomically({{path, kept}});  // drops a batch cut off by an interruption
-  twolayer::extend_conjecture_search(
+  const auto stop = twolayer::extend_conjecture_search(
       M, d, options, catalogue,
       [&](std::uint64_t first, std::uint64_t count, const twolayer::search_catalogue& before,
           const twolayer::search_catalogue& after) {
@@ -165,26 +185,30 @@ twolayer::search_catalogue search(const settings& s, int M, int d, const twolaye
         append.flush();
         if (!append)
           throw std::runtime_error("cannot append to " + path.string());
-        char buffer[160];
-        std::snprintf(buffer, sizeof buffer, "(M, d) = (%d, %d): %ld/%ld restarts, %zu basins, unseen estimate %.2e",
-                      M, d, after.restarts, s.restarts, after.basins.size(), after.unseen_estimate());
+        char buffer[200];
+        std::snprintf(buffer, sizeof buffer,
+                      "(M, d) = (%d, %d): %ld/%ld restarts, %zu basins, unseen estimate %.2e, unseen-mass bound %.2e",
+                      M, d, after.restarts, options.restarts, after.basins.size(), after.unseen_estimate(),
+                      after.unseen_bound());
         log(buffer);
       });
-  return catalogue;
+  return {std::move(catalogue), stop};
 }
 
 case_result run_case(const settings& s, int M, int d, const std::function<void(const std::string&)>& log)
 {
   twolayer::conjecture_search_options options;
-  options.restarts = s.restarts;
+  options.restarts = M > d + 1 ? s.restarts_beyond_etf.value_or(s.restarts) : s.restarts;
+  options.until_unseen_bound = s.until_bound;
   options.until_coverage = s.until_coverage;
   options.batch = s.batch;
   options.threads = s.threads;
   options.search.seed = s.seed;
-  auto catalogue = search(s, M, d, options, log);
+  auto [catalogue, stop] = search(s, M, d, options, log);
   auto result = twolayer::analyse_conjecture_case<app::etf_real>(M, d, std::move(catalogue), s.polish_max, [&](const std::string& line) {
     log("(M, d) = (" + std::to_string(M) + ", " + std::to_string(d) + "): " + line);
   });
+  result.stopped_by = stop;
   result.boundary = twolayer::search_boundary(M, d, s.boundary_restarts.value_or(std::min(s.restarts, 1000L)),
                                               options.search, s.threads);
   if (result.boundary)
@@ -203,7 +227,8 @@ int main(int argc, char** argv)
       "(S^{d-1})^M (docs/mathematics.md section 3): multi-start L-BFGS search in double, Newton polish of\n"
       "every search basin at --digits, the second-order test of each point whose polish reached its\n"
       "target (others: not classified), deduplication after the polish by an exact matching of Gram\n"
-      "matrices, counts by kind (maxima, degenerate, saddles) and coverage over the maxima.\n"
+      "matrices, counts by kind (maxima, degenerate, saddles), coverage over the maxima, and how\n"
+      "complete the search is: the 95% upper bound on the mass of a basin no restart reached.\n"
       "Writes etf.md, etf.csv, etf_optima.csv, etf.json, etf.tex, the plots etf_phi.svg,\n"
       "etf_hessian.svg (when a case has an ETF) and for d = 2, 3 etf_M<M>_d<d>.svg (each with its\n"
       "gnuplot script) into --out, and a resumable restart log per case. A figure gnuplot cannot\n"
@@ -215,8 +240,11 @@ int main(int argc, char** argv)
       {{"M", "LIST", "", "compressed widths (any M >= 1, also M > d+1)"},
        {"d", "LIST", "", "input dimensions"},
        {"grid", "", "", "every (M, d) with 2 <= d <= 8 and 2 <= M <= d+3"},
-       {"restarts", "K", "10000", "restarts per case (the cap, with --until-coverage)"},
-       {"until-coverage", "P", "", "stop once the search's unseen-basin estimate (before the polish) is below P"},
+       {"restarts", "K", "10000", "restarts per case (the cap, with --until-bound or --until-coverage)"},
+       {"restarts-beyond-etf", "K", "--restarts", "the cap for the cases M > d+1, where the maxima are unknown"},
+       {"until-bound", "B", "",
+        "stop a case once the 95% bound on an unseen basin's mass, 1 - 0.05^(1/n) after n restarts, is below B (n = 29956 for 1e-4)"},
+       {"until-coverage", "P", "", "stop once the search's Good-Turing unseen-basin estimate (before the polish) is below P"},
        {"boundary-restarts", "K", "min(restarts, 1000)",
         "restarts of the search on the boundary where two directions merge (phi_boundary; 0: none)"},
        {"batch", "K", "500", "restarts per batch (the unit of logging and of --until-coverage)"},

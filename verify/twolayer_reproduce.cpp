@@ -92,7 +92,7 @@ std::vector<step> steps(const settings& s)
                     "every Gaussian kernel and constant by every route, with the digits each agrees with the closed form"});
     list.push_back({"gap", "twolayer-gap", {}, {"gap.md", "gap.csv", "gap.json", "gap.tex", "gap_sup_dev.svg"},
                     "the gap between the finite and the simplified objective against N and d"});
-    list.push_back({"etf", "twolayer-etf", {"--grid", "--restarts", "10000"}, {"etf.md", "etf.csv", "etf_optima.csv", "etf.json", "etf.tex"},
+    list.push_back({"etf", "twolayer-etf", {"--grid", "--restarts", "10000", "--restarts-beyond-etf", "40000", "--until-bound", "1e-4"}, {"etf.md", "etf.csv", "etf_optima.csv", "etf.json", "etf.tex"},
                     "the simplex-ETF conjecture: exhaustive multi-start search and second-order tests"});
     list.push_back({"precision", "twolayer-precision", {}, {"precision.md", "precision.csv", "precision.json", "precision.tex"},
                     "every headline number at 16/50/100/200 digits by every route, enclosures and certificates"});
@@ -220,6 +220,7 @@ csv_table load(const std::filesystem::path& path)
 struct verdict_row {
   int M = 0, d = 0;
   std::string verdict, phi_best, phi_etf, delta, digits, etf_second_order, certificate, reason;
+  std::string restarts, maxima, complete_for, stopped_by;
 };
 
 /// The verdict of docs/mathematics.md section 3's conjecture for each (M, d) of etf.csv.
@@ -244,6 +245,10 @@ std::vector<verdict_row> verdicts(const std::filesystem::path& out)
     v.delta = etf.at(r, "delta");
     v.digits = etf.at(r, "digits_known");
     v.etf_second_order = etf.at(r, "etf_hessian_verdict");
+    v.restarts = etf.at(r, "restarts");
+    v.maxima = std::to_string(std::stoi(etf.at(r, "maxima")) + std::stoi(etf.at(r, "degenerate_maxima")));
+    v.complete_for = etf.at(r, "unseen_bound_95") + " each, " + etf.at(r, "unseen_bound_95_all") + " all at once";
+    v.stopped_by = etf.at(r, "stopped_by");
     if (auto it = certificates.find({v.M, v.d}); it != certificates.end())
       v.certificate = it->second;
     twolayer::conjecture_evidence<Real> e;
@@ -270,10 +275,11 @@ std::vector<verdict_row> verdicts(const std::filesystem::path& out)
 report::table verdict_table(const std::vector<verdict_row>& rows)
 {
   report::table t{"", {"M", "d", "verdict", "phi_best", "phi_etf", "delta", "digits_known", "second_order_at_etf",
-                       "certificate", "reason"}, {}};
+                       "certificate", "maxima", "restarts", "complete for basins of mass >= (95 %)", "stopped_by",
+                       "reason"}, {}};
   for (const auto& v : rows)
     t.add_row({std::to_string(v.M), std::to_string(v.d), v.verdict, v.phi_best, v.phi_etf, v.delta, v.digits,
-               v.etf_second_order, v.certificate, v.reason});
+               v.etf_second_order, v.certificate, v.maxima, v.restarts, v.complete_for, v.stopped_by, v.reason});
   return t;
 }
 
@@ -305,7 +311,14 @@ std::string index_markdown(const settings& s, const std::vector<step>& list, con
          "`counterexample`: a polished configuration exceeds Phi_ETF by more than its stated error; `undecided`: "
          "anything else, with the reason; `no conjecture`: M > d+1, where no simplex ETF exists (the best "
          "configuration found is named instead). `certificate`: the MPFI proof that the ETF is a strict local "
-         "maximum modulo O(d) (precision.md).\n\n"
+         "maximum modulo O(d) (precision.md). `maxima`: the distinct local maxima the search found (strict, or "
+         "degenerate and consistent with one; etf_optima.csv lists them). `complete for basins of mass >= (95 %)`: "
+         "how complete that list is (docs/mathematics.md section 5.2). A basin's mass is the chance that one uniform "
+         "restart ends in it; `each`: a basin of at least that mass is missed by all `restarts` with probability "
+         "at most 5 %, 1 - 0.05^(1/restarts); `all at once`: with probability at least 95 % every basin of at least "
+         "that mass was reached. `stopped_by`: the restart cap, or the target of the bound on an unseen basin's "
+         "mass (`--until-bound`; the full reproduction caps a case at 10^4 restarts where M <= d+1 and at 40000 where "
+         "M > d+1).\n\n"
       << "Verdicts:";
   for (const auto& [verdict, n] : counts)
     out << " " << n << " `" << verdict << "`;";
@@ -342,7 +355,8 @@ int main(int argc, char** argv)
   cli::parser p(
       program,
       "Reproduces the evidence in one command: runs twolayer-kernels (every activation),\n"
-      "twolayer-gap (the full grid), twolayer-etf (the grid, 10^4 restarts per case) and\n"
+      "twolayer-gap (the full grid), twolayer-etf (the grid: 10^4 restarts per case, and for\n"
+      "M > d+1 until the 95% bound on an unseen basin's mass is below 1e-4) and\n"
       "twolayer-precision into --out, then writes the index README.md with every report linked,\n"
       "the commands, the source version, and one verdict per (M, d) on the simplex-ETF conjecture\n"
       "(also verdicts.csv, .json, .tex). About 27 minutes on 2 cores; --quick: a minute.\n"

@@ -20,6 +20,11 @@
 //   maxima only, strict or degenerate-consistent: singletons / restarts that ended in one.
 //   The restarts that ended elsewhere (an unclassified point, a saddle, a search stalled at
 //   its iteration cap) are counted and stated, not mixed in.
+// - Completeness: the upper confidence bounds on the mass of a point no restart reached
+//   (numeric/unseen_mass.hpp) count every restart as one trial. A point's mass is the chance
+//   that a restart ends there and is recognised (polished and classified); a point reached
+//   only by restarts that stalled, or ended at a point not classified or not polished, is
+//   unseen, and the restarts that ended so are stated (restarts_unrecognised).
 //
 // Literature (docs/mathematics.md §8): Good 1953 (coverage over the maxima).
 #pragma once
@@ -134,6 +139,22 @@ struct optimum_catalogue {
   {
     const long n = restarts_in_maxima();
     return n == 0 ? 1.0 : static_cast<double>(singletons()) / static_cast<double>(n);
+  }
+  /// At 95 %, a point of mass ≥ this (over all restarts) is missed with probability ≤ 5 %.
+  double unseen_bound(double confidence = coverage_confidence) const { return unseen_mass_bound(restarts, confidence); }
+  /// At 95 %, every point of mass ≥ this was reached.
+  double unseen_bound_all(double confidence = coverage_confidence) const
+  {
+    return unseen_mass_bound_all(restarts, confidence);
+  }
+  /// Restarts that did not end at a classified point: stalled, degenerate or diverged
+  /// searches, and end points not classified or not polished.
+  long restarts_unrecognised() const
+  {
+    long recognised = 0;
+    for (const auto& p : points)
+      recognised += p.kind == critical_kind::not_classified || p.kind == critical_kind::not_polished ? 0 : p.count;
+    return restarts - recognised;
   }
   /// The classified point with the largest polished Φ, whatever its kind.
   const catalogued_point<Real>* best() const

@@ -4,7 +4,8 @@
 // alone — so any prefix of a run, and a run resumed from its results, reproduces the same
 // restarts — and a catalogue of the distinct local optima found, with basin counts and the
 // Good–Turing estimate of the probability that a new restart lands in an unseen basin
-// (basins seen exactly once / restarts). Restarts that stall, run into coincident
+// (basins seen exactly once / restarts) and the upper confidence bounds on the mass of a basin
+// no restart reached (numeric/unseen_mass.hpp). Restarts that stall, run into coincident
 // directions or diverge are counted in their own classes, never dropped. Restarts run in
 // parallel and join the catalogue in index order, so the catalogue does not depend on the
 // thread count.
@@ -17,6 +18,7 @@
 #include "twolayer/manifold/sphere_product.hpp"
 #include "twolayer/numeric/hash.hpp"
 #include "twolayer/numeric/parallel.hpp"
+#include "twolayer/numeric/unseen_mass.hpp"
 #include "twolayer/optimize/lbfgs.hpp"
 
 #include <map>
@@ -57,6 +59,14 @@ struct search_catalogue {
   double unseen_estimate() const
   {
     return restarts == 0 ? 1.0 : static_cast<double>(singletons()) / static_cast<double>(restarts);
+  }
+  /// At `confidence`, a basin of mass ≥ this is missed by all the restarts with probability
+  /// ≤ 1 − confidence (numeric/unseen_mass.hpp; every restart counts, whatever it ended in).
+  double unseen_bound(double confidence = coverage_confidence) const { return unseen_mass_bound(restarts, confidence); }
+  /// With probability ≥ confidence every basin of mass ≥ this was reached.
+  double unseen_bound_all(double confidence = coverage_confidence) const
+  {
+    return unseen_mass_bound_all(restarts, confidence);
   }
   /// The basin with the largest value (ties: the first found).
   const basin* best() const

@@ -39,31 +39,65 @@
 namespace twolayer {
 
 struct conjecture_search_options {
-  long restarts = 10000;                 // the cap
-  std::optional<double> until_coverage;  // stop once the unseen-basin estimate is below this
-  long batch = 500;                      // restarts per batch (the unit of journaling)
-  unsigned threads = 1;                  // results do not depend on it
-  multi_start_options search;            // seed, L-BFGS settings, basin tolerances
+  long restarts = 10000;                     // the cap
+  std::optional<double> until_unseen_bound;  // stop once the 95 % bound on an unseen basin's mass is below this
+  std::optional<double> until_coverage;      // stop once the Good–Turing unseen-basin estimate is below this
+  long batch = 500;                          // restarts per batch (the unit of journaling)
+  unsigned threads = 1;                      // results do not depend on it
+  multi_start_options search;                // seed, L-BFGS settings, basin tolerances
 };
 
-/// Extends `catalogue` (empty, or replayed from a journal) batch by batch up to the cap or the
-/// coverage target; after each batch calls on_batch(first restart, count, before, after).
-inline void extend_conjecture_search(
+/// What ended a search. Every stop is a function of the restart count and the catalogue, never
+/// of the clock, so a search stops at the same restart whatever the thread count.
+enum class search_stop {
+  restart_cap,         // the cap on restarts
+  unseen_bound_target, // the 95 % bound on an unseen basin's mass fell below its target
+  coverage_target      // the Good–Turing estimate fell below its target
+};
+
+inline const char* to_string(search_stop stop)
+{
+  switch (stop) {
+  case search_stop::restart_cap: return "restart cap";
+  case search_stop::unseen_bound_target: return "unseen-mass bound target";
+  case search_stop::coverage_target: return "coverage target";
+  }
+  return "";
+}
+
+/// Whether a search with this catalogue is done, and why (nothing while it must go on).
+inline std::optional<search_stop> search_done(const conjecture_search_options& o, const search_catalogue& catalogue)
+{
+  if (o.until_unseen_bound && catalogue.unseen_bound() < *o.until_unseen_bound)
+    return search_stop::unseen_bound_target;
+  if (o.until_coverage && catalogue.restarts > 0 && catalogue.unseen_estimate() < *o.until_coverage)
+    return search_stop::coverage_target;
+  if (catalogue.restarts >= o.restarts)
+    return search_stop::restart_cap;
+  return std::nullopt;
+}
+
+/// Extends `catalogue` (empty, or replayed from a journal) batch by batch until search_done;
+/// after each batch calls on_batch(first restart, count, before, after). The last batch is cut
+/// to end at the cap, or at the restart where the unseen-mass bound meets its target (the bound
+/// depends on the restart count alone: restarts_for_unseen_bound).
+inline search_stop extend_conjecture_search(
     int M, int d, const conjecture_search_options& o, search_catalogue& catalogue,
     const std::function<void(std::uint64_t, std::uint64_t, const search_catalogue&, const search_catalogue&)>& on_batch)
 {
   const auto phi = phi_problem(o.search.search.singular_tolerance);
-  auto covered = [&] {
-    return o.until_coverage && catalogue.restarts > 0 && catalogue.unseen_estimate() < *o.until_coverage;
-  };
-  while (catalogue.restarts < o.restarts && !covered()) {
-    const long count = std::min(o.batch, o.restarts - catalogue.restarts);
+  long end = o.restarts;
+  if (o.until_unseen_bound)
+    end = std::min(end, restarts_for_unseen_bound(*o.until_unseen_bound));
+  while (!search_done(o, catalogue)) {
+    const long count = std::min(o.batch, end - catalogue.restarts);
     const search_catalogue before = catalogue;
     run_restarts(phi, M, d, static_cast<std::uint64_t>(catalogue.restarts), static_cast<std::uint64_t>(count),
                  o.search, catalogue, o.threads);
     if (on_batch)
       on_batch(static_cast<std::uint64_t>(before.restarts), static_cast<std::uint64_t>(count), before, catalogue);
   }
+  return *search_done(o, catalogue);
 }
 
 /// The supremum of Φ on the boundary where two directions merge (docs/mathematics.md §3.3,
@@ -105,6 +139,7 @@ struct conjecture_case {
   Real joint_threshold = 0, joint_margin = 0;
   Real relative_loss_factor = 0;  // 2π d c_d², so that the relative loss is r = 1 − factor·Φ
   std::optional<boundary_search_result> boundary;  // sup Φ_∂ found, when the caller ran search_boundary
+  std::optional<search_stop> stopped_by;           // what ended the search, when the caller says
 
   /// The classified point of largest Φ (any kind), or null.
   const polished_optimum<Real>* best_polished() const
@@ -162,8 +197,10 @@ conjecture_case<Real> run_conjecture_case(int M, int d, const conjecture_search_
                                           const std::function<void(const std::string&)>& progress = {})
 {
   search_catalogue catalogue;
-  extend_conjecture_search(M, d, o, catalogue, {});
-  return analyse_conjecture_case<Real>(M, d, std::move(catalogue), polish_max, progress);
+  const search_stop stop = extend_conjecture_search(M, d, o, catalogue, {});
+  auto result = analyse_conjecture_case<Real>(M, d, std::move(catalogue), polish_max, progress);
+  result.stopped_by = stop;
+  return result;
 }
 
 /// The structure of a polished point in words: its span, whether its distinct directions form

@@ -1,10 +1,13 @@
 # twolayer-etf on small cases: the reports are byte-identical on 1 and 2 threads and after
 # an interrupted run (fewer restarts, then a batch cut off mid-write) resumed with --resume;
+# the case beyond the ETF, (5, 3), stops where the unseen-mass bound meets --until-bound (1497
+# restarts for 0.002) and says so, the others at their cap;
 # etf.csv has the required columns and the ETF cases hold; bad command lines exit with
 # status 2 and write nothing; a restart log of other settings is refused.
 set(out ${WORK_DIR})
 file(REMOVE_RECURSE ${out})
-set(case --M 2,4,5 --d 3 --restarts 1500 --batch 500 --digits 30 --quiet)
+set(case --M 2,4,5 --d 3 --restarts 1200 --restarts-beyond-etf 3000 --until-bound 0.002 --batch 500 --digits 30
+         --quiet)
 foreach(threads 1 2)
   execute_process(COMMAND ${PROGRAM} ${case} --threads ${threads} --out ${out}/threads${threads}
                   RESULT_VARIABLE status ERROR_VARIABLE err)
@@ -13,7 +16,7 @@ foreach(threads 1 2)
   endif()
 endforeach()
 
-# interrupted: 1000 restarts, then half a batch written, then resumed to 1500
+# interrupted: 1000 restarts, then half a batch written, then resumed to 1200 (1497 for (5, 3))
 execute_process(COMMAND ${PROGRAM} --M 2,4,5 --d 3 --restarts 1000 --batch 500 --digits 30 --quiet
                         --out ${out}/resumed RESULT_VARIABLE status ERROR_VARIABLE err)
 if(NOT status EQUAL 0)
@@ -39,7 +42,8 @@ file(STRINGS ${out}/threads1/etf.csv rows)
 list(GET rows 0 header)
 string(REPLACE "," ";" columns "${header}")
 foreach(column M d restarts phi_etf phi_best delta digits_known n_distinct best_count singletons
-               unseen_estimate stalled hessian_verdict zero_threshold margin orbit_dim zero_modes)
+               unseen_estimate unseen_bound_95 unseen_bound_95_all restarts_unrecognised stopped_by stalled
+               hessian_verdict zero_threshold margin orbit_dim zero_modes)
   list(FIND columns ${column} found)
   if(found EQUAL -1)
     message(FATAL_ERROR "etf.csv lacks the column ${column}: ${header}")
@@ -50,8 +54,12 @@ if(NOT antipodal MATCHES "^2,3,.*,degenerate,")
   message(FATAL_ERROR "M = 2 should be degenerate: ${antipodal}")
 endif()
 list(GET rows 2 tetrahedron)
-if(NOT tetrahedron MATCHES "^4,3,1500,.*,strict_local_max,.*simplex ETF")
-  message(FATAL_ERROR "M = 4, d = 3 should be a strict maximum at the ETF: ${tetrahedron}")
+if(NOT tetrahedron MATCHES "^4,3,1200,.*,2\\.493e-03,[0-9.e+-]+,[0-9]+,restart cap,.*,strict_local_max,.*simplex ETF")
+  message(FATAL_ERROR "M = 4, d = 3 should be a strict maximum at the ETF, stopped at its cap: ${tetrahedron}")
+endif()
+list(GET rows 3 beyond)
+if(NOT beyond MATCHES "^5,3,1497,.*,1\\.999e-03,[0-9.e+-]+,[0-9]+,unseen-mass bound target,")
+  message(FATAL_ERROR "M = 5, d = 3 should stop at 1497 restarts, where the bound falls below 0.002: ${beyond}")
 endif()
 
 # a log of other settings is refused (status 1), and the reports stay as they were

@@ -1,13 +1,14 @@
 # twolayer-etf on small cases: the reports are byte-identical on 1 and 2 threads and after
 # an interrupted run (fewer restarts, then a batch cut off mid-write) resumed with --resume;
 # the case beyond the ETF, (5, 3), stops where the unseen-mass bound meets --until-bound (1497
-# restarts for 0.002) and says so, the others at their cap;
+# restarts for 0.002) and says so, the others at their cap; 200 planted starts per case are
+# counted apart;
 # etf.csv has the required columns and the ETF cases hold; bad command lines exit with
 # status 2 and write nothing; a restart log of other settings is refused.
 set(out ${WORK_DIR})
 file(REMOVE_RECURSE ${out})
-set(case --M 2,4,5 --d 3 --restarts 1200 --restarts-beyond-etf 3000 --until-bound 0.002 --batch 500 --digits 30
-         --quiet)
+set(case --M 2,4,5 --d 3 --restarts 1200 --restarts-beyond-etf 3000 --until-bound 0.002 --planted-starts 200
+         --batch 500 --digits 30 --quiet)
 foreach(threads 1 2)
   execute_process(COMMAND ${PROGRAM} ${case} --threads ${threads} --out ${out}/threads${threads}
                   RESULT_VARIABLE status ERROR_VARIABLE err)
@@ -42,7 +43,8 @@ file(STRINGS ${out}/threads1/etf.csv rows)
 list(GET rows 0 header)
 string(REPLACE "," ";" columns "${header}")
 foreach(column M d restarts phi_etf phi_best delta digits_known n_distinct best_count singletons
-               unseen_estimate unseen_bound_95 unseen_bound_95_all restarts_unrecognised stopped_by stalled
+               unseen_estimate unseen_bound_95 unseen_bound_95_all restarts_unrecognised stopped_by planted_starts
+               maxima_planted_only stalled
                hessian_verdict zero_threshold margin orbit_dim zero_modes)
   list(FIND columns ${column} found)
   if(found EQUAL -1)
@@ -58,7 +60,7 @@ if(NOT tetrahedron MATCHES "^4,3,1200,.*,2\\.493e-03,[0-9.e+-]+,[0-9]+,restart c
   message(FATAL_ERROR "M = 4, d = 3 should be a strict maximum at the ETF, stopped at its cap: ${tetrahedron}")
 endif()
 list(GET rows 3 beyond)
-if(NOT beyond MATCHES "^5,3,1497,.*,1\\.999e-03,[0-9.e+-]+,[0-9]+,unseen-mass bound target,")
+if(NOT beyond MATCHES "^5,3,1497,.*,1\\.999e-03,[0-9.e+-]+,[0-9]+,unseen-mass bound target,200,[0-9]+,")
   message(FATAL_ERROR "M = 5, d = 3 should stop at 1497 restarts, where the bound falls below 0.002: ${beyond}")
 endif()
 

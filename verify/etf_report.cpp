@@ -105,7 +105,8 @@ report::table summary_table(const std::vector<case_result>& results, int digits)
   report::table t{"", {"M", "d", "restarts", "phi_etf", "phi_boundary", "phi_best", "delta", "digits_known", "n_distinct", "maxima",
                        "degenerate_maxima", "degenerate_other", "saddles", "local_minima", "not_classified",
                        "not_polished", "best_count", "singletons", "unseen_estimate", "unseen_bound_95", "unseen_bound_95_all",
-                       "restarts_unrecognised", "stopped_by", "restarts_in_maxima",
+                       "restarts_unrecognised", "stopped_by", "planted_starts", "maxima_planted_only",
+                       "restarts_in_maxima",
                        "restarts_not_classified", "stalled", "search_basins", "hessian_verdict", "zero_threshold",
                        "margin", "orbit_dim", "zero_modes", "converged", "degenerate", "diverged", "polish",
                        "best_structure", "degeneracy_note", "etf_hessian_verdict", "etf_gradient_norm",
@@ -138,6 +139,8 @@ report::table summary_table(const std::vector<case_result>& results, int digits)
     row.push_back(show3(o.unseen_bound_all()));
     row.push_back(std::to_string(o.restarts_unrecognised()));
     row.push_back(r.stopped_by ? twolayer::to_string(*r.stopped_by) : "");
+    row.push_back(std::to_string(c.supplementary_starts));
+    row.push_back(std::to_string(o.maxima_supplementary_only()));
     row.push_back(std::to_string(o.restarts_in_maxima()));
     row.push_back(std::to_string(o.restarts_in(kind::not_classified)));
     row.push_back(std::to_string(outcome_count(c, twolayer::search_status::stalled)));
@@ -167,7 +170,8 @@ report::table summary_table(const std::vector<case_result>& results, int digits)
 
 report::table optima_table(const std::vector<case_result>& results)
 {
-  report::table t{"", {"M", "d", "rank", "phi", "digits_known", "kind", "count", "search_basins", "first_restart",
+  report::table t{"", {"M", "d", "rank", "phi", "digits_known", "kind", "count", "planted_count", "search_basins",
+                       "first_restart",
                        "structure", "inner_products", "polish", "gradient_norms", "verdict", "zero_threshold",
                        "zero_modes", "orbit_dim", "margin", "degeneracy_note"},
                   {}};
@@ -180,7 +184,8 @@ report::table optima_table(const std::vector<case_result>& results)
                                        ? std::to_string(point.polished->digits_known)
                                        : "10 (double search only)",
                                    twolayer::to_string(point.kind), std::to_string(point.count),
-                                   std::to_string(point.basins.size()), std::to_string(point.first_restart)};
+                                   std::to_string(point.supplementary), std::to_string(point.basins.size()),
+                                   point.count > 0 ? std::to_string(point.first_restart) : ""};
       if (const auto& p = point.polished) {
         std::string norms;
         for (const auto& g : p->polish.gradient_norms) {
@@ -324,7 +329,11 @@ std::string markdown(const etf_run& s, const std::vector<case_result>& results, 
          "above which every point was reached with probability ≥ 95 % (at most ⌊1/b⌋ points have mass ≥ b). Every "
          "restart counts in n; a point reached only by restarts that stalled or ended unclassified is unseen "
          "(`restarts_unrecognised`). `stopped_by`: the restart cap, or the target of `--until-bound` or "
-         "`--until-coverage`.\n\n"
+         "`--until-coverage`. With `--planted-starts K`, K supplementary starts per case begin from a uniform "
+         "configuration with one antipodal pair planted (the structure of the rare maxima beyond the simplex ETF), "
+         "then moved by a Gaussian step of 0.05 per coordinate; they are counted apart (`planted_count` in "
+         "etf_optima.csv, `maxima_planted_only` in etf.csv) and enter neither the coverage estimate nor the bounds, "
+         "which speak of the uniform start.\n\n"
       << "At the exact simplex ETF (2 ≤ M ≤ d+1) the report also gives the Riemannian gradient norm (zero by "
          "docs/mathematics.md §3: the ETF is exactly critical), the verdict there, and the joint (b, V) Hessian of L~ at "
          "(s*, ETF), whose zero modes must be the orbit plus one rescaling per neuron.\n\n"
@@ -370,7 +379,11 @@ std::string markdown(const etf_run& s, const std::vector<case_result>& results, 
         << " restarts ended unrecognised (stalled, or at a point not classified or not polished)";
     if (r.stopped_by)
       out << "; the search was stopped by its " << twolayer::to_string(*r.stopped_by);
-    out << ".\n\n";
+    out << ".";
+    if (c.supplementary_starts > 0)
+      out << " Beside them, " << c.supplementary_starts << " planted starts (one antipodal pair planted, counted "
+          << "apart): " << o.maxima_supplementary_only() << " maxima reached by them and by no restart.";
+    out << "\n\n";
     const auto* best = best_polished(r);
     if (r.phi_etf) {
       out << "Φ_ETF(" << r.M << ") = " << show(*r.phi_etf, etf_digits(s.digits)) << ".";

@@ -38,6 +38,7 @@ struct settings {
   long restarts = 10000;
   std::optional<long> restarts_beyond_etf;  // the cap for M > d + 1 (default: restarts)
   std::optional<long> boundary_restarts;    // default min(restarts, 1000)
+  long planted_starts = 0;
   std::optional<double> until_bound;
   std::optional<double> until_coverage;
   long batch = 500;
@@ -81,6 +82,8 @@ std::string canonical_command(const settings& s)
     std::snprintf(buffer, sizeof buffer, "%g", *s.until_coverage);
     c += " --until-coverage " + std::string(buffer);
   }
+  if (s.planted_starts > 0)
+    c += " --planted-starts " + std::to_string(s.planted_starts);
   if (s.boundary_restarts)
     c += " --boundary-restarts " + std::to_string(*s.boundary_restarts);
   c += " --batch " + std::to_string(s.batch) + " --polish-max " + std::to_string(s.polish_max) + " --digits " +
@@ -130,6 +133,8 @@ settings parse(const cli::parser& p)
         static_cast<long>(cli::to_integer("restarts-beyond-etf", p.get("restarts-beyond-etf"), 1, 100000000));
   if (p.has("until-bound"))
     s.until_bound = open_unit_interval(p, "until-bound", "a probability mass");
+  if (p.has("planted-starts"))
+    s.planted_starts = static_cast<long>(cli::to_integer("planted-starts", p.get("planted-starts"), 0, 100000000));
   if (p.has("boundary-restarts"))
     s.boundary_restarts = static_cast<long>(cli::to_integer("boundary-restarts", p.get("boundary-restarts"), 0, 100000000));
   if (p.has("until-coverage"))
@@ -201,10 +206,15 @@ case_result run_case(const settings& s, int M, int d, const std::function<void(c
   options.restarts = M > d + 1 ? s.restarts_beyond_etf.value_or(s.restarts) : s.restarts;
   options.until_unseen_bound = s.until_bound;
   options.until_coverage = s.until_coverage;
+  options.planted_starts = s.planted_starts;
   options.batch = s.batch;
   options.threads = s.threads;
   options.search.seed = s.seed;
   auto [catalogue, stop] = search(s, M, d, options, log);
+  twolayer::add_planted_starts(M, d, options, catalogue);
+  if (options.planted_starts > 0)
+    log("(M, d) = (" + std::to_string(M) + ", " + std::to_string(d) + "): " + std::to_string(options.planted_starts) +
+        " planted starts");
   auto result = twolayer::analyse_conjecture_case<app::etf_real>(M, d, std::move(catalogue), s.polish_max, [&](const std::string& line) {
     log("(M, d) = (" + std::to_string(M) + ", " + std::to_string(d) + "): " + line);
   });
@@ -245,6 +255,8 @@ int main(int argc, char** argv)
        {"until-bound", "B", "",
         "stop a case once the 95% bound on an unseen basin's mass, 1 - 0.05^(1/n) after n restarts, is below B (n = 29956 for 1e-4)"},
        {"until-coverage", "P", "", "stop once the search's Good-Turing unseen-basin estimate (before the polish) is below P"},
+       {"planted-starts", "K", "0",
+        "supplementary starts per case with one antipodal pair planted, counted apart from the restarts"},
        {"boundary-restarts", "K", "min(restarts, 1000)",
         "restarts of the search on the boundary where two directions merge (phi_boundary; 0: none)"},
        {"batch", "K", "500", "restarts per batch (the unit of logging and of --until-coverage)"},

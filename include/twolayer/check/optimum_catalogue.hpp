@@ -92,7 +92,8 @@ template <class Real>
 struct catalogued_point {
   std::vector<std::size_t> basins;  // indices into the search's basins; the first is polished
   long count = 0;                   // restarts that ended in any of them
-  std::uint64_t first_restart = 0;
+  long supplementary = 0;           // supplementary starts that did (optimize/multi_start.hpp)
+  std::uint64_t first_restart = 0;  // when count is 0: the first supplementary start's index
   double search_phi = 0;  // Φ of the first basin's double representative
   std::optional<polished_optimum<Real>> polished;
   critical_kind kind = critical_kind::not_polished;
@@ -121,6 +122,12 @@ struct optimum_catalogue {
     return n;
   }
   int maxima() const { return count(critical_kind::strict_local_max) + count(critical_kind::degenerate_max); }
+  /// Maxima that only supplementary starts reached (no restart count).
+  int maxima_supplementary_only() const
+  {
+    return static_cast<int>(
+        std::count_if(points.begin(), points.end(), [](const auto& p) { return p.is_maximum() && p.count == 0; }));
+  }
   long restarts_in_maxima() const
   {
     return restarts_in(critical_kind::strict_local_max) + restarts_in(critical_kind::degenerate_max);
@@ -215,6 +222,7 @@ optimum_catalogue<Real> catalogue_optima(const search_catalogue& search, int pol
     catalogued_point<Real> point;
     point.basins = {order[rank]};
     point.count = b.count;
+    point.supplementary = b.supplementary;
     point.first_restart = b.first_restart;
     point.search_phi = b.value;
     if (static_cast<int>(rank) >= polish_max) {
@@ -232,7 +240,12 @@ optimum_catalogue<Real> catalogue_optima(const search_catalogue& search, int pol
         if (seen.polished && seen.polished->classified && same_optimum(*seen.polished, *point.polished)) {
           seen.basins.push_back(order[rank]);
           seen.count += point.count;
-          seen.first_restart = std::min(seen.first_restart, point.first_restart);
+          seen.supplementary += point.supplementary;
+          // the first restart among those that reached it (a point reached by supplementary
+          // starts only carries their index until a restart reaches it)
+          if (point.count > 0)
+            seen.first_restart = seen.count == point.count ? point.first_restart
+                                                           : std::min(seen.first_restart, point.first_restart);
           merged = true;
           break;
         }
@@ -263,7 +276,9 @@ optimum_catalogue<Real> catalogue_optima(const search_catalogue& search, int pol
                                                                  std::uint64_t, std::uint64_t,              \
                                                                  const multi_start_options&, unsigned);     \
   EXTERN template void run_restarts(const reduced_objective_problem<Real>&, int, int, std::uint64_t, std::uint64_t, \
-                                    const multi_start_options&, search_catalogue&, unsigned);
+                                    const multi_start_options&, search_catalogue&, unsigned);                 \
+  EXTERN template void run_planted_starts(const reduced_objective_problem<Real>&, int, int, std::uint64_t,      \
+                                          const multi_start_options&, search_catalogue&, unsigned);
 TWOLAYER_EXTERN_VERIFICATION_INSTANCES(TWOLAYER_INSTANCES_OPTIMUM_CATALOGUE)
 TWOLAYER_EXTERN_SEARCH_INSTANCES(TWOLAYER_INSTANCES_PHI_SEARCH)
 

@@ -10,6 +10,12 @@
 // parallel and join the catalogue in index order, so the catalogue does not depend on the
 // thread count.
 //
+// Supplementary starts (run_planted_starts) come from another distribution — a uniform point
+// with one antipodal pair planted, the structure of the rare second maxima beyond the simplex
+// ETF (docs/mathematics.md §5.2) — and are counted apart: their basins join the catalogue
+// with a supplementary count and no restart count, so the coverage estimate and the bounds,
+// which speak of the uniform start, do not see them.
+//
 // Literature (docs/mathematics.md §8): Good 1953 (the Good–Turing estimate of an unseen basin).
 #pragma once
 
@@ -20,6 +26,9 @@
 #include "twolayer/numeric/parallel.hpp"
 #include "twolayer/numeric/unseen_mass.hpp"
 #include "twolayer/optimize/lbfgs.hpp"
+
+#include <boost/random/mersenne_twister.hpp>
+#include <boost/random/normal_distribution.hpp>
 
 #include <map>
 
@@ -38,14 +47,16 @@ struct basin {
   matrix<double> representative;  // the first optimum found in this basin
   double value = 0;  // the problem's value at the representative
   configuration_invariants<double> invariants;
-  long count = 0;
+  long count = 0;                  // restarts (uniform starts) that ended here
   std::uint64_t first_restart = 0;
+  long supplementary = 0;  // supplementary starts that ended here
 };
 
 struct search_catalogue {
   std::vector<basin> basins;  // in order of discovery
   long restarts = 0;
   std::map<search_status, long> outcomes;
+  long supplementary_starts = 0;  // run_planted_starts; not in `restarts` nor `outcomes`
 
   /// Basins seen exactly once.
   long singletons() const
@@ -136,6 +147,59 @@ inline void add_outcome(search_catalogue& catalogue, const restart_outcome& outc
       return;
     }
   catalogue.basins.push_back({outcome.U, outcome.value, invariants, 1, outcome.index});
+}
+
+/// A supplementary outcome: joins the first basin with the same value and invariants (its
+/// supplementary count), or opens one with no restart count; only converged ones are kept.
+inline void add_supplementary_outcome(search_catalogue& catalogue, const restart_outcome& outcome,
+                                      const multi_start_options& options)
+{
+  ++catalogue.supplementary_starts;
+  if (outcome.status != search_status::converged)
+    return;
+  const auto invariants = invariants_of(outcome.U, options.invariant_tolerance);
+  for (auto& b : catalogue.basins)
+    if (std::abs(b.value - outcome.value) <= options.value_tolerance &&
+        same_invariants(b.invariants, invariants, options.invariant_tolerance)) {
+      ++b.supplementary;
+      return;
+    }
+  catalogue.basins.push_back({outcome.U, outcome.value, invariants, 0, outcome.index, 1});
+}
+
+/// The planted start: M uniform directions (sphere_product::random_point), the last replaced by
+/// the antipode of the first, then every direction moved by a Gaussian tangent step of standard
+/// deviation `spread` per coordinate and normalised (so K̂ is not singular at the start). M ≥ 2.
+inline matrix<double> planted_antipodal_point(int M, int d, std::uint64_t seed, double spread = 0.05)
+{
+  matrix<double> U = sphere_product::random_point(M, d, seed);
+  U.col(M - 1) = -U.col(0);
+  boost::random::mt19937_64 engine(mix64(seed ^ stable_hash("planted spread")));
+  boost::random::normal_distribution<double> normal(0.0, spread);
+  matrix<double> Z(d, M);
+  for (int j = 0; j < M; ++j)
+    for (int i = 0; i < d; ++i)
+      Z(i, j) = normal(engine);
+  return sphere_product::retract<double>(U, sphere_product::project<double>(U, Z));
+}
+
+/// `count` supplementary starts from planted_antipodal_point, seeded from (seed, M, d, index)
+/// apart from the restarts, added to the catalogue in index order (any thread count).
+template <class Problem>
+  requires riemannian_problem<Problem, double>
+void run_planted_starts(const Problem& problem, int M, int d, std::uint64_t count, const multi_start_options& options,
+                        search_catalogue& catalogue, unsigned threads = 1)
+{
+  if (M < 2)
+    return;
+  const std::uint64_t seed = mix64(options.seed ^ stable_hash("planted antipodal pair"));
+  std::vector<restart_outcome> outcomes(static_cast<std::size_t>(count));
+  for_each_task(outcomes.size(), threads, [&](std::size_t i) {
+    const auto run = maximise(problem, planted_antipodal_point(M, d, restart_seed(seed, M, d, i)), options.search);
+    outcomes[i] = {i, run.status, run.value, run.U};
+  });
+  for (const auto& outcome : outcomes)
+    add_supplementary_outcome(catalogue, outcome, options);
 }
 
 /// Runs restarts [first, first + count) and adds their outcomes to the catalogue, in index order.

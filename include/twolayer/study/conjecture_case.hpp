@@ -3,7 +3,8 @@
 //
 //   1. the multi-start search for the maxima of Φ in double (optimize/multi_start.hpp on
 //      objective/phi_problem.hpp), run in batches so that a caller can journal each batch
-//      (study/restart_log.hpp) and stop once the coverage target is met;
+//      (study/restart_log.hpp) and stop at the cap or a target (search_stop), then, if asked,
+//      supplementary starts with an antipodal pair planted, counted apart;
 //   2. every search basin, largest Φ first (up to a cap), polished in the working precision,
 //      classified and deduplicated (check/optimum_catalogue.hpp);
 //   3. at the exact simplex ETF (2 ≤ M ≤ d + 1): Φ_ETF in closed form, its Riemannian
@@ -42,6 +43,7 @@ struct conjecture_search_options {
   long restarts = 10000;                     // the cap
   std::optional<double> until_unseen_bound;  // stop once the 95 % bound on an unseen basin's mass is below this
   std::optional<double> until_coverage;      // stop once the Good–Turing unseen-basin estimate is below this
+  long planted_starts = 0;                   // supplementary starts with one antipodal pair planted
   long batch = 500;                          // restarts per batch (the unit of journaling)
   unsigned threads = 1;                      // results do not depend on it
   multi_start_options search;                // seed, L-BFGS settings, basin tolerances
@@ -98,6 +100,15 @@ inline search_stop extend_conjecture_search(
       on_batch(static_cast<std::uint64_t>(before.restarts), static_cast<std::uint64_t>(count), before, catalogue);
   }
   return *search_done(o, catalogue);
+}
+
+/// Adds the supplementary starts of `o` (run_planted_starts: one antipodal pair planted, counted
+/// apart from the restarts) to a finished search.
+inline void add_planted_starts(int M, int d, const conjecture_search_options& o, search_catalogue& catalogue)
+{
+  if (o.planted_starts > 0)
+    run_planted_starts(phi_problem(o.search.search.singular_tolerance), M, d,
+                       static_cast<std::uint64_t>(o.planted_starts), o.search, catalogue, o.threads);
 }
 
 /// The supremum of Φ on the boundary where two directions merge (docs/mathematics.md §3.3,
@@ -198,6 +209,7 @@ conjecture_case<Real> run_conjecture_case(int M, int d, const conjecture_search_
 {
   search_catalogue catalogue;
   const search_stop stop = extend_conjecture_search(M, d, o, catalogue, {});
+  add_planted_starts(M, d, o, catalogue);
   auto result = analyse_conjecture_case<Real>(M, d, std::move(catalogue), polish_max, progress);
   result.stopped_by = stop;
   return result;

@@ -130,6 +130,17 @@ std::vector<restart_outcome> run_restart_batch(const Problem& problem, int M, in
   return outcomes;
 }
 
+/// The first basin of the catalogue with the same value and invariants, or null.
+inline basin* matching_basin(search_catalogue& catalogue, double value,
+                             const configuration_invariants<double>& invariants, const multi_start_options& options)
+{
+  for (auto& b : catalogue.basins)
+    if (std::abs(b.value - value) <= options.value_tolerance &&
+        same_invariants(b.invariants, invariants, options.invariant_tolerance))
+      return &b;
+  return nullptr;
+}
+
 /// Adds one outcome to the catalogue: counted by status; a converged optimum joins the
 /// first basin with the same value and invariants, or opens a new one.
 inline void add_outcome(search_catalogue& catalogue, const restart_outcome& outcome,
@@ -140,13 +151,10 @@ inline void add_outcome(search_catalogue& catalogue, const restart_outcome& outc
   if (outcome.status != search_status::converged)
     return;
   const auto invariants = invariants_of(outcome.U, options.invariant_tolerance);
-  for (auto& b : catalogue.basins)
-    if (std::abs(b.value - outcome.value) <= options.value_tolerance &&
-        same_invariants(b.invariants, invariants, options.invariant_tolerance)) {
-      ++b.count;
-      return;
-    }
-  catalogue.basins.push_back({outcome.U, outcome.value, invariants, 1, outcome.index});
+  if (basin* b = matching_basin(catalogue, outcome.value, invariants, options))
+    ++b->count;
+  else
+    catalogue.basins.push_back({outcome.U, outcome.value, invariants, 1, outcome.index});
 }
 
 /// A supplementary outcome: joins the first basin with the same value and invariants (its
@@ -158,13 +166,10 @@ inline void add_supplementary_outcome(search_catalogue& catalogue, const restart
   if (outcome.status != search_status::converged)
     return;
   const auto invariants = invariants_of(outcome.U, options.invariant_tolerance);
-  for (auto& b : catalogue.basins)
-    if (std::abs(b.value - outcome.value) <= options.value_tolerance &&
-        same_invariants(b.invariants, invariants, options.invariant_tolerance)) {
-      ++b.supplementary;
-      return;
-    }
-  catalogue.basins.push_back({outcome.U, outcome.value, invariants, 0, outcome.index, 1});
+  if (basin* b = matching_basin(catalogue, outcome.value, invariants, options))
+    ++b->supplementary;
+  else
+    catalogue.basins.push_back({outcome.U, outcome.value, invariants, 0, outcome.index, 1});
 }
 
 /// The planted start: M uniform directions (sphere_product::random_point), the last replaced by

@@ -156,7 +156,8 @@ int main(int argc, char** argv)
                 "Which starts find a rare local maximum of Phi soonest (docs/mathematics.md section 5.2). Reads\n"
                 "the known maxima of one case from a finished twolayer-etf run in --dir (etf_optima.csv and\n"
                 "the restart log etf_M<M>_d<d>.log), then runs --starts L-BFGS searches per strategy: uniform\n"
-                "(the rival: the reproduction's start), known maxima perturbed, one antipodal pair planted,\n"
+                "(the rival: the reproduction's start), known maxima perturbed, one antipodal pair planted\n"
+                "(optimize/multi_start.hpp: planted_antipodal_point, what --planted-starts runs),\n"
                 "a simplex ETF of d+1 plus extra directions, saddles pushed along their unstable directions.\n"
                 "Prints, per known maximum, the starts that ended there and the seconds per hit.",
                 {{"M", "M", "11", "compressed width"},
@@ -230,14 +231,12 @@ int main(int argc, char** argv)
           return sp::retract<double>(U, sigma * gaussian_tangent(U, twolayer::restart_seed(seed + 1, M, d, i)));
         }, maxima, threads));
       }
-    for (double sigma : {0.05, 0.2})
-    {
+    for (double spread : {0.05, 0.2}) {
       char name[64];
-      std::snprintf(name, sizeof name, "uniform + one antipodal pair, sigma %.2f", sigma);
+      std::snprintf(name, sizeof name, "planted antipodal pair, spread %.2f%s", spread,
+                    spread == 0.05 ? " (--planted-starts)" : "");
       tallies.push_back(run_strategy(name, starts, [&](std::uint64_t i) {
-        matrix<double> U = sp::random_point(M, d, twolayer::restart_seed(seed + 2, M, d, i));
-        U.col(M - 1) = -U.col(0);
-        return sp::retract<double>(U, sigma * gaussian_tangent(U, twolayer::restart_seed(seed + 3, M, d, i)));
+        return twolayer::planted_antipodal_point(M, d, twolayer::restart_seed(seed + 2, M, d, i), spread);
       }, maxima, threads));
     }
     if (M > d + 1)

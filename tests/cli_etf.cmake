@@ -64,17 +64,25 @@ if(NOT beyond MATCHES "^5,3,1497,.*,1\\.999e-03,[0-9.e+-]+,[0-9]+,unseen-mass bo
   message(FATAL_ERROR "M = 5, d = 3 should stop at 1497 restarts, where the bound falls below 0.002: ${beyond}")
 endif()
 
-# a log of other settings is refused (status 1), and the reports stay as they were
+# A resume that must be refused: status 2, stderr matching `pattern`, etf.md unchanged.
 file(READ ${out}/resumed/etf.md before)
-execute_process(COMMAND ${PROGRAM} ${case} --seed 7 --resume --out ${out}/resumed
-                RESULT_VARIABLE status ERROR_VARIABLE err)
-if(NOT status EQUAL 2 OR NOT err MATCHES "other settings")
-  message(FATAL_ERROR "mismatched log: status ${status}, stderr '${err}'")
-endif()
-file(READ ${out}/resumed/etf.md after)
-if(NOT before STREQUAL after)
-  message(FATAL_ERROR "a failed run changed etf.md")
-endif()
+function(expect_refused_resume what pattern)
+  execute_process(COMMAND ${PROGRAM} ${ARGN} --resume --out ${out}/resumed RESULT_VARIABLE status ERROR_VARIABLE err)
+  if(NOT status EQUAL 2 OR NOT err MATCHES "${pattern}")
+    message(FATAL_ERROR "${what}: status ${status}, stderr '${err}'")
+  endif()
+  file(READ ${out}/resumed/etf.md after)
+  if(NOT before STREQUAL after)
+    message(FATAL_ERROR "${what}: the refused run changed etf.md")
+  endif()
+endfunction()
+
+# a log of other settings
+expect_refused_resume("mismatched log" "other settings" ${case} --seed 7)
+# a log already past this run's stop (1200 restarts; --until-bound 0.01 stops at 299): its report
+# would give another n than a fresh run
+expect_refused_resume("log past the stop" "more than this run stops at \\(299"
+                      --M 2,4,5 --d 3 --restarts 1200 --until-bound 0.01 --batch 500 --digits 30 --quiet)
 
 # A corrupted log — a digit changed inside a complete batch — is detected (checksum) and
 # refused with status 2; the reports stay as they were.
@@ -84,14 +92,7 @@ if(damaged STREQUAL log4)
   message(FATAL_ERROR "the test could not damage the log:\n${log4}")
 endif()
 file(WRITE ${out}/resumed/etf_M4_d3.log "${damaged}")
-execute_process(COMMAND ${PROGRAM} ${case} --resume --out ${out}/resumed RESULT_VARIABLE status ERROR_VARIABLE err)
-if(NOT status EQUAL 2 OR NOT err MATCHES "corrupted at line")
-  message(FATAL_ERROR "corrupted log: status ${status}, stderr '${err}'")
-endif()
-file(READ ${out}/resumed/etf.md after)
-if(NOT before STREQUAL after)
-  message(FATAL_ERROR "a run on a corrupted log changed etf.md")
-endif()
+expect_refused_resume("corrupted log" "corrupted at line" ${case})
 file(WRITE ${out}/resumed/etf_M4_d3.log "${log4}")
 
 # A truncated log (cut inside its last batch) is reported, the batch rerun, and the

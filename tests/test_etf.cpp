@@ -15,6 +15,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <array>
+
 // Its own namespace: the tests are compiled in unity batches (tests/CMakeLists.txt).
 namespace unit_etf {
 
@@ -141,37 +143,54 @@ TEST_CASE("Gram matrices are matched up to a permutation exactly, not by their s
   CHECK(gram_permutation<R>(triangles, triangles, R(1e-30)).has_value());
 }
 
-TEST_CASE("the catalogue merges an optimum found twice after the polish and counts kinds apart", "[etf]")
+namespace {
+
+// A search basin made by hand: its representative, value and invariants as the search would
+// record them, `count` restarts and `supplementary` planted starts.
+void add_basin(search_catalogue& search, const matrix<double>& U, long count, std::uint64_t first,
+               long supplementary = 0)
 {
-  multi_start_options options;
-  search_catalogue search;
-  auto add = [&](const matrix<double>& U, long count, std::uint64_t first) {
-    basin b;
-    b.representative = U;
-    b.value = reduced_objective(U, 1e-8).value;
-    b.invariants = invariants_of(U, options.invariant_tolerance);
-    b.count = count;
-    b.first_restart = first;
-    search.basins.push_back(b);
-    search.restarts += count;
-    search.outcomes[search_status::converged] += count;
-  };
-  // the ETF of 4 in R^3 twice: rotated, relabelled, and moved 1e-7 off (as two search basins)
+  const multi_start_options options;
+  basin b;
+  b.representative = U;
+  b.value = reduced_objective(U, 1e-8).value;
+  b.invariants = invariants_of(U, options.invariant_tolerance);
+  b.count = count;
+  b.first_restart = first;
+  b.supplementary = supplementary;
+  search.basins.push_back(b);
+  search.restarts += count;
+  search.outcomes[search_status::converged] += count;
+  search.supplementary_starts += supplementary;
+}
+
+// The ETF of 4 in R^3 twice — rotated, relabelled, and moved 1e-7 off (two search basins) — and a
+// saddle, the square in a plane.
+std::array<matrix<double>, 3> etf_twice_and_square()
+{
   matrix<double> first = simplex_etf<double>(4, 3, 1) + 1e-7 * gaussian_matrix<double>(3, 4, 2);
   matrix<double> etf = simplex_etf<double>(4, 3, 5);
   matrix<double> second(3, 4);
   second << etf.col(2), etf.col(0), etf.col(3), etf.col(1);
   second += 1e-7 * gaussian_matrix<double>(3, 4, 3);
-  // a saddle: the square in a plane, seen once
   matrix<double> square(3, 4);
   square << 1, 0, -1, 0, 0, 1, 0, -1, 0, 0, 0, 0;
   square += 1e-7 * gaussian_matrix<double>(3, 4, 4);
   for (auto* U : {&first, &second, &square})
     for (int j = 0; j < 4; ++j)
       U->col(j).normalize();
-  add(first, 6, 0);
-  add(second, 3, 2);
-  add(square, 1, 5);
+  return {first, second, square};
+}
+
+}  // namespace
+
+TEST_CASE("the catalogue merges an optimum found twice after the polish and counts kinds apart", "[etf]")
+{
+  search_catalogue search;
+  const auto [first, second, square] = etf_twice_and_square();
+  add_basin(search, first, 6, 0);
+  add_basin(search, second, 3, 2);
+  add_basin(search, square, 1, 5);
   const auto catalogue = catalogue_optima<R>(search, 20);
   REQUIRE(catalogue.points.size() == 2);
   const auto& top = catalogue.points.front();
@@ -189,6 +208,39 @@ TEST_CASE("the catalogue merges an optimum found twice after the polish and coun
   CHECK(capped.count(critical_kind::not_polished) == 2);
   CHECK(capped.maxima() == 1);
   CHECK(capped.restarts_in_maxima() == 6);
+}
+
+TEST_CASE("a basin only planted starts reached is polished beside the restarts' basins, not in their place, and "
+          "its counts stay apart",
+          "[etf]")
+{
+  search_catalogue search;
+  const auto [first, second, square] = etf_twice_and_square();
+  add_basin(search, first, 0, 7, 4);  // planted starts only
+  add_basin(search, second, 3, 2);
+  add_basin(search, square, 1, 5);
+  const auto capped = catalogue_optima<R>(search, 1);
+  CHECK(capped.search_basins == 2);
+  CHECK(capped.supplementary_basins == 1);
+  // the cap of 1 polishes the restarts' top basin and the planted top basin: both the ETF, merged
+  CHECK(capped.count(critical_kind::not_polished) == 1);
+  REQUIRE(capped.maxima() == 1);
+  const auto& top = *capped.best_maximum();
+  CHECK(top.count == 3);
+  CHECK(top.supplementary == 4);
+  CHECK(top.first_restart == 2);  // the first restart, not the planted start's index
+  CHECK(capped.maxima_supplementary_only() == 0);
+  CHECK(capped.restarts_in_maxima() == 3);
+  CHECK(capped.restarts_unrecognised() == 1);  // the square, not polished
+  CHECK(capped.unseen_bound() == unseen_mass_bound(4));
+  // alone, the planted basin is a maximum only planted starts reached
+  search_catalogue planted_only;
+  add_basin(planted_only, first, 0, 7, 4);
+  add_basin(planted_only, square, 1, 5);
+  const auto alone = catalogue_optima<R>(planted_only, 1);
+  CHECK(alone.maxima_supplementary_only() == 1);
+  CHECK(alone.count(critical_kind::saddle) == 1);
+  CHECK(alone.best_maximum()->first_restart == 7);
 }
 
 TEST_CASE("joint (b, V) Hessian of L~: dual numbers = central differences of the gradient (>= 25 digits)", "[etf]")

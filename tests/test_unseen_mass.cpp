@@ -46,11 +46,15 @@ TEST_CASE("the restarts for a target are the fewest n with (1 - target)^n < 0.05
   CHECK(unseen_mass_bound(29956) < 1e-4);
   CHECK(unseen_mass_bound(29955) >= 1e-4);
   CHECK_THROWS(restarts_for_unseen_bound(0.0));
+  CHECK_THROWS(restarts_for_unseen_bound(1e-19));  // n would not fit
 }
 
 TEST_CASE("the bound for every basin at once is the smallest b with floor(1/b)(1 - b)^n <= 0.05", "[unseen_mass]")
 {
-  for (long n : {10L, 60L, 10000L, 29956L}) {
+  // n ≤ 4: the bound for one basin exceeds 1/2, so floor(1/b) = 1 and the two bounds agree
+  for (long n : {1L, 2L, 3L, 4L})
+    CHECK(unseen_mass_bound_all(n) == unseen_mass_bound(n));
+  for (long n : {5L, 10L, 60L, 10000L, 29956L}) {
     const double b = unseen_mass_bound_all(n);
     auto missed = [&](long double x) {
       return std::floor(1 / x) * std::pow(1 - x, static_cast<long double>(n));
@@ -135,7 +139,7 @@ TEST_CASE("synthetic sampler: a basin above the 95 % bound is missed in fewer th
           "[unseen_mass]")
 {
   const double bound = unseen_mass_bound(restarts);  // 0.0487 for 60 restarts
-  for (double factor : {1.25, 2.0}) {
+  for (double factor : {1.25, 1.5}) {
     const double p = factor * bound;
     const synthetic_sampler sampler{{0.6, 0.39 - p, p}};
     const auto r = rates(sampler, 2);
@@ -144,8 +148,13 @@ TEST_CASE("synthetic sampler: a basin above the 95 % bound is missed in fewer th
     // and the rate is (1 − p)^n: the test can tell a bound that is too small
     CHECK(std::abs(r.missed - std::pow(1 - p, double(restarts))) < 4 * std::sqrt(0.05 * 0.95 / trials));
   }
-  // below the bound a basin is missed more often than 5 % (so the bound is not loose), and in
-  // every such miss Good–Turing says the unseen mass is below the missed basin's
+  // just below the bound a basin is missed more often than 5 % (expected 0.05^0.9 = 6.7 %): a
+  // bound 10 % too large would fail here
+  const auto near = rates(synthetic_sampler{{0.6, 0.39 - 0.9 * bound, 0.9 * bound}}, 2);
+  INFO("rare basin of mass 0.9 x bound: missed in " << near.missed);
+  CHECK(near.missed > 0.05);
+  // further below a basin is missed often, and in every such miss Good–Turing (no singletons
+  // among the frequent basins) puts the unseen mass below the missed basin's: it is no bound
   const double p = 0.5 * bound;
   const auto r = rates(synthetic_sampler{{0.6, 0.39 - p, p}}, 2);
   INFO("rare basin of mass " << p << ": missed in " << r.missed << ", Good-Turing below its mass in "
@@ -188,6 +197,9 @@ TEST_CASE("a search stops at the restart where the bound meets its target, or at
   CHECK(extend_conjecture_search(3, 2, o, capped, {}) == search_stop::restart_cap);
   CHECK(capped.restarts == 40);
   CHECK(capped.unseen_bound() > 0.05);
+  // a catalogue already past the stop is refused: its report would give another n
+  o.restarts = 30;
+  CHECK_THROWS(extend_conjecture_search(3, 2, o, capped, {}));
 }
 
 }  // namespace unit_unseen_mass

@@ -224,7 +224,7 @@ report::table brief_table(const std::vector<case_result>& results, int digits)
   report::table brief{"Summary",
                       {"M", "d", "restarts", "phi_best", "digits_known", "delta = phi_best − phi_etf",
                        "maxima / saddles / degenerate / not classified", "best_count", "unseen_estimate (maxima)",
-                       "unseen mass < (95 %, each / all)",
+                       "complete for mass ≥ (95 %, all basins / one named basin)",
                        "verdict (best)", "zero_modes/orbit", "margin", "ETF verdict", "joint zero modes/expected"},
                       {}};
   for (const auto& row : full.rows) {
@@ -234,7 +234,7 @@ report::table brief_table(const std::vector<case_result>& results, int digits)
     brief.add_row({at("M"), at("d"), at("restarts"), at("phi_best"), at("digits_known"), at("delta"),
                    at("maxima") + " / " + at("saddles") + " / " + std::to_string(degenerate) + " / " +
                        at("not_classified"),
-                   at("best_count"), at("unseen_estimate"), at("unseen_bound_95") + " / " + at("unseen_bound_95_all"),
+                   at("best_count"), at("unseen_estimate"), at("unseen_bound_95_all") + " / " + at("unseen_bound_95"),
                    at("hessian_verdict"),
                    at("zero_modes").empty() ? "" : at("zero_modes") + "/" + at("orbit_dim"), at("margin"),
                    at("etf_hessian_verdict"), joint});
@@ -322,17 +322,21 @@ std::string markdown(const etf_run& s, const std::vector<case_result>& results, 
          "points are counted apart. `digits_known` is min(digits lost to the conditioning of K̂, the truncation "
          "error ‖g‖²/margin after quadratic convergence, or max(|ΔΦ|, ‖g‖) otherwise). Coverage is computed over "
          "the maxima only: maxima reached by one restart (singletons) and the Good–Turing estimate singletons / "
-         "restarts that ended in a maximum. How complete the search is (docs/mathematics.md §5.2): a point's mass is the "
-         "chance that one restart ends there and is recognised (polished and classified); n restarts miss a point of "
-         "mass p with probability (1 − p)^n, so `unseen_bound_95` = 1 − 0.05^(1/n) is the mass above which a point is "
-         "missed with probability ≤ 5 %, and `unseen_bound_95_all`, the smallest b with ⌊1/b⌋(1 − b)^n ≤ 0.05, the mass "
-         "above which every point was reached with probability ≥ 95 % (at most ⌊1/b⌋ points have mass ≥ b). Every "
-         "restart counts in n; a point reached only by restarts that stalled or ended unclassified is unseen "
-         "(`restarts_unrecognised`). `stopped_by`: the restart cap, or the target of `--until-bound` or "
-         "`--until-coverage`. With `--planted-starts K`, K supplementary starts per case begin from a uniform "
+         "restarts that ended in a maximum. How complete the search is (docs/mathematics.md §5.2): a basin's mass is the "
+         "chance that one restart ends at its point (the double search converges there); n restarts miss a given "
+         "basin of mass p with probability (1 − p)^n. `unseen_bound_95_all`, the least b with ⌊1/b⌋(1 − b)^n ≤ 0.05 "
+         "(at most ⌊1/b⌋ basins have mass ≥ b), is the mass above which every basin was reached with probability "
+         "≥ 95 %: the list is complete for basins of at least that mass, as far as it names their points — "
+         "`restarts_unrecognised` restarts stalled, ran into coincident directions, diverged, or ended at a point "
+         "not classified or not polished. `unseen_bound_95` = 1 − 0.05^(1/n) is the mass above which one basin "
+         "named in advance is missed with probability ≤ 5 %; it is not a bound on whichever basins were missed. "
+         "`stopped_by`: the restart cap, or the target of `--until-bound` (a restart count, so the bounds hold) or "
+         "of `--until-coverage` (n then depends on the data, and the bounds are approximate). With "
+         "`--planted-starts K`, K supplementary starts per case begin from a uniform "
          "configuration with one antipodal pair planted (the structure of the rare maxima beyond the simplex ETF), "
          "then moved by a Gaussian step of 0.05 per coordinate; they are counted apart (`planted_count` in "
-         "etf_optima.csv, `maxima_planted_only` in etf.csv) and enter neither the coverage estimate nor the bounds, "
+         "etf_optima.csv, `maxima_planted_only` in etf.csv), their basins are polished in addition to the "
+         "restarts' (up to --polish-max more), and they enter neither the coverage estimate nor the bounds, "
          "which speak of the uniform start.\n\n"
       << "At the exact simplex ETF (2 ≤ M ≤ d+1) the report also gives the Riemannian gradient norm (zero by "
          "docs/mathematics.md §3: the ETF is exactly critical), the verdict there, and the joint (b, V) Hessian of L~ at "
@@ -363,7 +367,10 @@ std::string markdown(const etf_run& s, const std::vector<case_result>& results, 
         << outcome_count(c, twolayer::search_status::stalled) << " stalled (iteration cap), "
         << outcome_count(c, twolayer::search_status::degenerate) << " ran into coincident directions, "
         << outcome_count(c, twolayer::search_status::diverged) << " diverged; " << o.search_basins
-        << " search basin(s). After polish and deduplication: " << o.count(kind::strict_local_max)
+        << " search basin(s)";
+    if (o.supplementary_basins > 0)
+      out << ", and " << o.supplementary_basins << " more that only planted starts reached";
+    out << ". After polish and deduplication: " << o.count(kind::strict_local_max)
         << " strict local maxima, " << o.count(kind::degenerate_max) << " degenerate point(s) consistent with a maximum, "
         << o.count(kind::degenerate) << " other degenerate point(s), " << o.count(kind::saddle) << " saddle(s), "
         << o.count(kind::local_min) << " local minima, " << o.count(kind::not_classified)
@@ -372,11 +379,14 @@ std::string markdown(const etf_run& s, const std::vector<case_result>& results, 
       out << ", " << o.count(kind::not_polished) << " search basin(s) not polished (beyond --polish-max; "
           << o.restarts_in(kind::not_polished) << " restarts left out)";
     out << ". Coverage over the maxima: " << o.restarts_in_maxima() << " restarts ended in one, " << o.singletons()
-        << " maxima seen once, unseen-maximum estimate " << show3(o.unseen_estimate()) << ". Completeness at 95 %: a "
-        << "point of mass ≥ " << show3(o.unseen_bound()) << " is missed by " << c.restarts
-        << " restarts with probability ≤ 5 %, and every point of mass ≥ " << show3(o.unseen_bound_all())
-        << " was reached with probability ≥ 95 %; " << o.restarts_unrecognised()
-        << " restarts ended unrecognised (stalled, or at a point not classified or not polished)";
+        << " maxima seen once, unseen-maximum estimate " << show3(o.unseen_estimate()) << ". Completeness at 95 %: every basin of mass ≥ "
+        << show3(o.unseen_bound_all()) << " was reached, and a given basin of mass ≥ " << show3(o.unseen_bound())
+        << " is missed by " << c.restarts << " restarts with probability ≤ 5 %";
+    if (r.stopped_by == twolayer::search_stop::coverage_target)
+      out << " (approximate: the search stopped on its Good–Turing target, so n depends on the data)";
+    out << "; " << o.restarts_unrecognised()
+        << " restarts ended where the list names no point (stalled, coincident directions, diverged, or a point "
+           "not classified or not polished)";
     if (r.stopped_by)
       out << "; the search was stopped by its " << twolayer::to_string(*r.stopped_by);
     out << ".";

@@ -131,8 +131,11 @@ settings parse(const cli::parser& p)
   if (p.has("restarts-beyond-etf"))
     s.restarts_beyond_etf =
         static_cast<long>(cli::to_integer("restarts-beyond-etf", p.get("restarts-beyond-etf"), 1, 100000000));
-  if (p.has("until-bound"))
+  if (p.has("until-bound")) {
     s.until_bound = open_unit_interval(p, "until-bound", "a probability mass");
+    if (*s.until_bound < 1e-12)  // 3e12 restarts and more: no search reaches it
+      throw cli::usage_error("--until-bound: " + p.get("until-bound") + " is below 1e-12");
+  }
   if (p.has("planted-starts"))
     s.planted_starts = static_cast<long>(cli::to_integer("planted-starts", p.get("planted-starts"), 0, 100000000));
   if (p.has("boundary-restarts"))
@@ -180,6 +183,12 @@ std::pair<twolayer::search_catalogue, twolayer::search_stop> search(const settin
     log("(M, d) = (" + std::to_string(M) + ", " + std::to_string(d) + "): resumed after " +
         std::to_string(catalogue.restarts) + " restarts");
   }
+  // a log past this run's stop would give another n than a fresh run: refused, not truncated
+  if (catalogue.restarts > twolayer::search_end(options))
+    throw twolayer::restart_log::log_error(
+        path.string() + " holds " + std::to_string(catalogue.restarts) + " restarts, more than this run stops at (" +
+        std::to_string(twolayer::search_end(options)) +
+        ": --restarts, --restarts-beyond-etf, --until-bound); raise them, or start afresh without --resume");
   app::write_files_atomically({{path, kept}});  // drops a batch cut off by an interruption
   const auto stop = twolayer::extend_conjecture_search(
       M, d, options, catalogue,
@@ -238,7 +247,7 @@ int main(int argc, char** argv)
       "every search basin at --digits, the second-order test of each point whose polish reached its\n"
       "target (others: not classified), deduplication after the polish by an exact matching of Gram\n"
       "matrices, counts by kind (maxima, degenerate, saddles), coverage over the maxima, and how\n"
-      "complete the search is: the 95% upper bound on the mass of a basin no restart reached.\n"
+      "complete the search is: the 95% upper bounds on the mass of a basin no restart reached.\n"
       "Writes etf.md, etf.csv, etf_optima.csv, etf.json, etf.tex, the plots etf_phi.svg,\n"
       "etf_hessian.svg (when a case has an ETF) and for d = 2, 3 etf_M<M>_d<d>.svg (each with its\n"
       "gnuplot script) into --out, and a resumable restart log per case. A figure gnuplot cannot\n"
@@ -253,7 +262,7 @@ int main(int argc, char** argv)
        {"restarts", "K", "10000", "restarts per case (the cap, with --until-bound or --until-coverage)"},
        {"restarts-beyond-etf", "K", "--restarts", "the cap for the cases M > d+1, where the maxima are unknown"},
        {"until-bound", "B", "",
-        "stop a case once the 95% bound on an unseen basin's mass, 1 - 0.05^(1/n) after n restarts, is below B (n = 29956 for 1e-4)"},
+        "stop a case once the 95% bound for one basin, 1 - 0.05^(1/n) after n restarts, is below B (n = 29956 for 1e-4)"},
        {"until-coverage", "P", "", "stop once the search's Good-Turing unseen-basin estimate (before the polish) is below P"},
        {"planted-starts", "K", "0",
         "supplementary starts per case with one antipodal pair planted, counted apart from the restarts"},

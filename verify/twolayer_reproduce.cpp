@@ -221,7 +221,7 @@ csv_table load(const std::filesystem::path& path)
 struct verdict_row {
   int M = 0, d = 0;
   std::string verdict, phi_best, phi_etf, delta, digits, etf_second_order, certificate, reason;
-  std::string restarts, maxima, complete_for, stopped_by;
+  std::string restarts, maxima, complete_for, unrecognised, stopped_by;
 };
 
 /// The verdict of docs/mathematics.md section 3's conjecture for each (M, d) of etf.csv.
@@ -248,7 +248,8 @@ std::vector<verdict_row> verdicts(const std::filesystem::path& out)
     v.etf_second_order = etf.at(r, "etf_hessian_verdict");
     v.restarts = etf.at(r, "restarts");
     v.maxima = std::to_string(std::stoi(etf.at(r, "maxima")) + std::stoi(etf.at(r, "degenerate_maxima")));
-    v.complete_for = etf.at(r, "unseen_bound_95") + " each, " + etf.at(r, "unseen_bound_95_all") + " all at once";
+    v.complete_for = etf.at(r, "unseen_bound_95_all");
+    v.unrecognised = etf.at(r, "restarts_unrecognised");
     v.stopped_by = etf.at(r, "stopped_by");
     if (auto it = certificates.find({v.M, v.d}); it != certificates.end())
       v.certificate = it->second;
@@ -276,11 +277,12 @@ std::vector<verdict_row> verdicts(const std::filesystem::path& out)
 report::table verdict_table(const std::vector<verdict_row>& rows)
 {
   report::table t{"", {"M", "d", "verdict", "phi_best", "phi_etf", "delta", "digits_known", "second_order_at_etf",
-                       "certificate", "maxima", "restarts", "complete for basins of mass >= (95 %)", "stopped_by",
-                       "reason"}, {}};
+                       "certificate", "maxima", "restarts", "complete for basins of mass >= (95 %)",
+                       "restarts_unrecognised", "stopped_by", "reason"}, {}};
   for (const auto& v : rows)
     t.add_row({std::to_string(v.M), std::to_string(v.d), v.verdict, v.phi_best, v.phi_etf, v.delta, v.digits,
-               v.etf_second_order, v.certificate, v.maxima, v.restarts, v.complete_for, v.stopped_by, v.reason});
+               v.etf_second_order, v.certificate, v.maxima, v.restarts, v.complete_for, v.unrecognised, v.stopped_by,
+               v.reason});
   return t;
 }
 
@@ -315,12 +317,14 @@ std::string index_markdown(const settings& s, const std::vector<step>& list, con
          "maximum modulo O(d) (precision.md). `maxima`: the distinct local maxima the search found (strict, or "
          "degenerate and consistent with one; etf_optima.csv lists them). `complete for basins of mass >= (95 %)`: "
          "how complete that list is (docs/mathematics.md section 5.2). A basin's mass is the chance that one uniform "
-         "restart ends in it; `each`: a basin of at least that mass is missed by all `restarts` with probability "
-         "at most 5 %, 1 - 0.05^(1/restarts); `all at once`: with probability at least 95 % every basin of at least "
-         "that mass was reached. `stopped_by`: the restart cap, or the target of the bound on an unseen basin's "
-         "mass (`--until-bound`; the full reproduction caps a case at 10^4 restarts where M <= d+1 and at 40000 where "
-         "M > d+1). Beside the restarts, 2000 planted starts per case (one antipodal pair planted; etf.md) may add "
-         "maxima to `maxima`; they do not count in the bounds.\n\n"
+         "restart ends at its point; with probability at least 95 % every basin of at least the mass shown was "
+         "reached by the `restarts` (the least b with floor(1/b)(1 - b)^restarts <= 0.05; etf.csv also gives the "
+         "bound for one basin named in advance, `unseen_bound_95`). The list names the points of those basins "
+         "except where `restarts_unrecognised` restarts ended (stalled, diverged, or at a point not classified or "
+         "not polished). `stopped_by`: the restart cap, or the target of `--until-bound` (the fewest restarts that "
+         "bring the bound for one basin below it; the command of etf.md says which caps and targets this run "
+         "used). Planted starts (`--planted-starts`, etf.md) may add maxima to `maxima`; they do not count in "
+         "the bounds.\n\n"
       << "Verdicts:";
   for (const auto& [verdict, n] : counts)
     out << " " << n << " `" << verdict << "`;";
@@ -358,7 +362,7 @@ int main(int argc, char** argv)
       program,
       "Reproduces the evidence in one command: runs twolayer-kernels (every activation),\n"
       "twolayer-gap (the full grid), twolayer-etf (the grid: 10^4 restarts per case, and for\n"
-      "M > d+1 until the 95% bound on an unseen basin's mass is below 1e-4) and\n"
+      "M > d+1 until the 95% bound for one basin, 1 - 0.05^(1/n), is below 1e-4: n = 29956) and\n"
       "twolayer-precision into --out, then writes the index README.md with every report linked,\n"
       "the commands, the source version, and one verdict per (M, d) on the simplex-ETF conjecture\n"
       "(also verdicts.csv, .json, .tex). About 27 minutes on 2 cores; --quick: a minute.\n"

@@ -108,7 +108,8 @@ template <class Real>
 struct optimum_catalogue {
   std::vector<catalogued_point<Real>> points;  // polished value (else the double one), largest first
   long restarts = 0;
-  std::size_t search_basins = 0;
+  std::size_t search_basins = 0;        // basins the restarts reached
+  std::size_t supplementary_basins = 0;  // basins only supplementary starts reached
 
   int count(critical_kind kind) const
   {
@@ -202,16 +203,19 @@ bool same_optimum(const polished_optimum<Real>& a, const polished_optimum<Real>&
   return same_configuration<Real>(a.polish.U, b.polish.U, gram_tolerance_for_digits<Real>(k));
 }
 
-/// Polishes the `polish_max` basins of largest Φ (in the working precision Real), classifies
-/// them, merges the ones that are one optimum, and counts. `progress` hears one line per
-/// polished basin.
+/// Polishes the `polish_max` basins of largest Φ that restarts reached, and as many again of
+/// those only supplementary starts reached (so that these never take a restart basin's place),
+/// in the working precision Real; classifies them, merges the ones that are one optimum, and
+/// counts. `progress` hears one line per polished basin.
 template <class Real>
 optimum_catalogue<Real> catalogue_optima(const search_catalogue& search, int polish_max,
                                          const std::function<void(const std::string&)>& progress = {})
 {
   optimum_catalogue<Real> result;
   result.restarts = search.restarts;
-  result.search_basins = search.basins.size();
+  for (const auto& b : search.basins)
+    ++(b.count > 0 ? result.search_basins : result.supplementary_basins);
+  int polished_restart_basins = 0, polished_supplementary_basins = 0;
   std::vector<std::size_t> order(search.basins.size());
   for (std::size_t i = 0; i < order.size(); ++i)
     order[i] = i;
@@ -225,10 +229,12 @@ optimum_catalogue<Real> catalogue_optima(const search_catalogue& search, int pol
     point.supplementary = b.supplementary;
     point.first_restart = b.first_restart;
     point.search_phi = b.value;
-    if (static_cast<int>(rank) >= polish_max) {
+    int& polished = b.count > 0 ? polished_restart_basins : polished_supplementary_basins;
+    if (polished >= polish_max) {
       result.points.push_back(std::move(point));
       continue;
     }
+    ++polished;
     point.polished = polish_and_classify<Real>(b.representative);
     point.kind = kind_of(*point.polished);
     if (progress)
@@ -239,13 +245,13 @@ optimum_catalogue<Real> catalogue_optima(const search_catalogue& search, int pol
       for (auto& seen : result.points)
         if (seen.polished && seen.polished->classified && same_optimum(*seen.polished, *point.polished)) {
           seen.basins.push_back(order[rank]);
+          // the first restart that reached it; while only supplementary starts have, the first
+          // of those
+          if (point.count > 0 || seen.count == 0)
+            seen.first_restart = seen.count == 0 && point.count > 0 ? point.first_restart
+                                                                    : std::min(seen.first_restart, point.first_restart);
           seen.count += point.count;
           seen.supplementary += point.supplementary;
-          // the first restart among those that reached it (a point reached by supplementary
-          // starts only carries their index until a restart reaches it)
-          if (point.count > 0)
-            seen.first_restart = seen.count == point.count ? point.first_restart
-                                                           : std::min(seen.first_restart, point.first_restart);
           merged = true;
           break;
         }

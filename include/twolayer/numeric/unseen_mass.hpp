@@ -2,17 +2,24 @@
 // the mass of a basin that n independent restarts did not reach.
 //
 // The mass of a basin is the probability p that one restart, from the search's random start,
-// ends in it (and is recognised there). n independent restarts all miss it with probability
-// (1 − p)^n exactly. So:
+// ends in it. Restarts are independent, so n of them all miss it with probability (1 − p)^n
+// exactly. So:
 //
-// - One basin. (1 − p)^n ≤ α exactly when p ≥ β_n = 1 − α^{1/n} = −expm1(ln α / n). At
-//   confidence 1 − α a basin that no restart reached has mass below β_n: a basin of mass
-//   β_n or more is missed with probability at most α. β_n ≤ ln(1/α)/n, the "rule of three"
-//   3/n for α = 0.05 [Hanley and Lippman-Hand 1983].
+// - One basin, named before the search. (1 − p)^n ≤ α exactly when p ≥ β_n = 1 − α^{1/n} =
+//   −expm1(ln α / n): a given basin of mass β_n or more is missed with probability at most α.
+//   β_n ≤ ln(1/α)/n, the "rule of three" 3/n for α = 0.05 [Hanley and Lippman-Hand 1983]. This
+//   is not a statement about whichever basins were missed: with many basins of mass just above
+//   β_n, some of them are missed far more often than α.
 // - Every basin at once. At most ⌊1/b⌋ basins have mass b or more (the masses add up to at
 //   most 1), so the probability that any of them is missed is at most ⌊1/b⌋ (1 − b)^n, a
-//   non-increasing function of b. The smallest b where it is ≤ α is the simultaneous bound:
-//   with probability ≥ 1 − α the search has seen every basin of mass ≥ b.
+//   non-increasing function of b (both factors are). The least b (to a relative 1e-12, rounded
+//   up) where it is ≤ α is the simultaneous bound: with probability ≥ 1 − α the search has
+//   reached every basin of mass ≥ b. This is the statement "the list is complete for basins of
+//   mass ≥ b".
+//
+// Both bounds assume n fixed in advance (or chosen from n alone); a search that stops when its
+// catalogue looks complete (the Good–Turing target) chooses n from the data, and then they are
+// only approximate.
 //
 // Neither bound knows how many basins there are, and both hold whatever the masses are; the
 // Good–Turing estimate (singletons / n) is a point estimate of the total unseen mass, not a
@@ -61,8 +68,8 @@ inline double any_basin_missed_bound(double b, long restarts)
   return std::floor(1 / b) * std::exp(static_cast<double>(restarts) * std::log1p(-b));
 }
 
-/// The simultaneous bound: the smallest b (to a relative 1e-12, rounded up) with
-/// ⌊1/b⌋ (1 − b)^n ≤ α, so that with probability ≥ confidence every basin of mass ≥ b was seen.
+/// The simultaneous bound: the least b (to a relative 1e-12, rounded up) with
+/// ⌊1/b⌋ (1 − b)^n ≤ α, so that with probability ≥ confidence every basin of mass ≥ b was reached.
 inline double unseen_mass_bound_all(long restarts, double confidence = coverage_confidence)
 {
   detail::check_confidence(confidence);
@@ -71,7 +78,7 @@ inline double unseen_mass_bound_all(long restarts, double confidence = coverage_
   const double alpha = 1 - confidence;
   // the bound for one basin is a lower end (⌊1/b⌋ ≥ 1); 1 is an upper end (nothing is missed)
   double lo = unseen_mass_bound(restarts, confidence), hi = 1.0;
-  if (any_basin_missed_bound(lo, restarts) <= alpha)
+  if (lo > 0.5)  // on (1/2, 1] one basin at most: g(b) = (1 − b)^n, ≤ α exactly from lo on
     return lo;
   while (hi - lo > 1e-12 * hi) {
     const double mid = lo + (hi - lo) / 2;
@@ -80,12 +87,12 @@ inline double unseen_mass_bound_all(long restarts, double confidence = coverage_
   return hi;
 }
 
-/// The fewest restarts n with β_n < target.
+/// The fewest restarts n with β_n < target (targets below 1e-15 are refused: n would not fit).
 inline long restarts_for_unseen_bound(double target, double confidence = coverage_confidence)
 {
   detail::check_confidence(confidence);
-  if (!(target > 0 && target < 1))
-    throw std::invalid_argument("unseen mass bound: the target must lie in (0, 1)");
+  if (!(target >= 1e-15 && target < 1))
+    throw std::invalid_argument("unseen mass bound: the target must lie in [1e-15, 1)");
   auto n = static_cast<long>(std::ceil(std::log1p(-confidence) / std::log1p(-target)));
   while (unseen_mass_bound(n, confidence) >= target)
     ++n;

@@ -151,9 +151,11 @@ inline void add_outcome(search_catalogue& catalogue, const restart_outcome& outc
   if (outcome.status != search_status::converged)
     return;
   const auto invariants = invariants_of(outcome.U, options.invariant_tolerance);
-  if (basin* b = matching_basin(catalogue, outcome.value, invariants, options))
+  if (basin* b = matching_basin(catalogue, outcome.value, invariants, options)) {
+    if (b->count == 0)  // opened by a supplementary start: this is its first restart
+      b->first_restart = outcome.index;
     ++b->count;
-  else
+  } else
     catalogue.basins.push_back({outcome.U, outcome.value, invariants, 1, outcome.index});
 }
 

@@ -35,6 +35,7 @@
 #include <algorithm>
 #include <functional>
 #include <optional>
+#include <stdexcept>
 #include <string>
 
 namespace twolayer {
@@ -79,6 +80,13 @@ inline std::optional<search_stop> search_done(const conjecture_search_options& o
   return std::nullopt;
 }
 
+/// The restart count a search with these options stops at, at the latest: the cap, or the
+/// fewest restarts that bring the unseen-mass bound below its target.
+inline long search_end(const conjecture_search_options& o)
+{
+  return o.until_unseen_bound ? std::min(o.restarts, restarts_for_unseen_bound(*o.until_unseen_bound)) : o.restarts;
+}
+
 /// Extends `catalogue` (empty, or replayed from a journal) batch by batch until search_done;
 /// after each batch calls on_batch(first restart, count, before, after). The last batch is cut
 /// to end at the cap, or at the restart where the unseen-mass bound meets its target (the bound
@@ -88,9 +96,10 @@ inline search_stop extend_conjecture_search(
     const std::function<void(std::uint64_t, std::uint64_t, const search_catalogue&, const search_catalogue&)>& on_batch)
 {
   const auto phi = phi_problem(o.search.search.singular_tolerance);
-  long end = o.restarts;
-  if (o.until_unseen_bound)
-    end = std::min(end, restarts_for_unseen_bound(*o.until_unseen_bound));
+  const long end = search_end(o);
+  if (catalogue.restarts > end)
+    throw std::invalid_argument("the search already holds " + std::to_string(catalogue.restarts) +
+                                " restarts, more than it would stop at (" + std::to_string(end) + ")");
   while (!search_done(o, catalogue)) {
     const long count = std::min(o.batch, end - catalogue.restarts);
     const search_catalogue before = catalogue;

@@ -15,6 +15,7 @@
 #include "twolayer/numeric/matrix.hpp"
 #include "twolayer/numeric/parallel.hpp"
 #include "twolayer/numeric/scalar.hpp"
+#include "twolayer/numeric/unseen_mass.hpp"
 #include "twolayer/model/activation.hpp"
 #include "twolayer/model/activation_registry.hpp"
 #include "twolayer/model/target_law.hpp"

@@ -86,15 +86,11 @@ struct tally {
   std::vector<long> first;
 };
 
-std::string only_filter;
-
 tally run_strategy(const std::string& name, long starts, const std::function<matrix<double>(std::uint64_t)>& start,
                    const std::vector<known_maximum>& maxima, unsigned threads)
 {
   const twolayer::multi_start_options options;
   const auto phi = twolayer::phi_problem(options.search.singular_tolerance);
-  if (!only_filter.empty() && name.find(only_filter) == std::string::npos && name.find("fresh") == std::string::npos)
-    starts = 0;
   std::vector<twolayer::lbfgs_result<double>> runs(static_cast<std::size_t>(starts));
   const auto t0 = std::chrono::steady_clock::now();
   twolayer::for_each_task(runs.size(), threads,
@@ -171,7 +167,6 @@ int main(int argc, char** argv)
     const std::string dir = s.dir;
     const long starts = s.starts;
     const unsigned threads = s.threads;
-    only_filter = s.only;
     const twolayer::multi_start_options options;
     const std::string log = dir + "/etf_M" + std::to_string(M) + "_d" + std::to_string(d) + ".log";
     // the log's own header names its seed
@@ -219,32 +214,37 @@ int main(int argc, char** argv)
 
     const std::uint64_t seed = 424242;
     std::vector<tally> tallies;
-    tallies.push_back(run_strategy("uniform (fresh seed)", starts, [&](std::uint64_t i) {
+    // runs a strategy unless --only leaves it out (the uniform rival always runs: it is the yardstick)
+    auto run = [&](const std::string& name, const std::function<matrix<double>(std::uint64_t)>& start) {
+      if (tallies.empty() || s.only.empty() || name.find(s.only) != std::string::npos)
+        tallies.push_back(run_strategy(name, starts, start, maxima, threads));
+    };
+    run("uniform (fresh seed)", [&](std::uint64_t i) {
       return sp::random_point(M, d, twolayer::restart_seed(seed, M, d, i));
-    }, maxima, threads));
+    });
     for (double sigma : {0.3, 0.6, 1.0})
       for (std::size_t k = 0; k < maxima.size(); ++k) {
         char name[64];
         std::snprintf(name, sizeof name, "maximum %zu perturbed, sigma %.1f", k + 1, sigma);
-        tallies.push_back(run_strategy(name, starts, [&](std::uint64_t i) {
+        run(name, [&](std::uint64_t i) {
           const auto& U = maxima[k].U;
           return sp::retract<double>(U, sigma * gaussian_tangent(U, twolayer::restart_seed(seed + 1, M, d, i)));
-        }, maxima, threads));
+        });
       }
     for (double spread : {0.05, 0.2}) {
       char name[64];
       std::snprintf(name, sizeof name, "planted antipodal pair, spread %.2f%s", spread,
                     spread == 0.05 ? " (--planted-starts)" : "");
-      tallies.push_back(run_strategy(name, starts, [&](std::uint64_t i) {
+      run(name, [&](std::uint64_t i) {
         return twolayer::planted_antipodal_point(M, d, twolayer::restart_seed(seed + 2, M, d, i), spread);
-      }, maxima, threads));
+      });
     }
     if (M > d + 1)
-      tallies.push_back(run_strategy("simplex ETF of d+1 + uniform extras", starts, [&](std::uint64_t i) {
+      run("simplex ETF of d+1 + uniform extras", [&](std::uint64_t i) {
         matrix<double> U = sp::random_point(M, d, twolayer::restart_seed(seed + 4, M, d, i));
         U.leftCols(d + 1) = twolayer::simplex_etf<double>(d + 1, d, twolayer::restart_seed(seed + 5, M, d, i));
         return sp::retract<double>(U, 0.05 * gaussian_tangent(U, twolayer::restart_seed(seed + 6, M, d, i)));
-      }, maxima, threads));
+      });
     // saddles pushed along random combinations of their unstable directions
     if (!saddles.empty()) {
       const auto phi = twolayer::phi_problem(options.search.singular_tolerance);
@@ -267,7 +267,7 @@ int main(int argc, char** argv)
       {
         char name[64];
         std::snprintf(name, sizeof name, "saddles pushed along unstable directions, %.2f", epsilon);
-        tallies.push_back(run_strategy(name, starts, [&](std::uint64_t i) {
+        run(name, [&](std::uint64_t i) {
           const std::size_t s = i % saddles.size();
           const matrix<double>& S = saddles[s];
           boost::random::mt19937_64 engine(twolayer::restart_seed(seed + 7, M, d, i));
@@ -280,7 +280,7 @@ int main(int argc, char** argv)
           const Eigen::VectorXd step = unstable[s] * g.normalized() * epsilon;
           matrix<double> Z = Eigen::Map<const matrix<double>>(step.data(), d, M);
           return sp::retract<double>(S, Z);
-        }, maxima, threads));
+        });
       }
     }
 
@@ -296,8 +296,6 @@ int main(int argc, char** argv)
                   m.uniform_hits ? uniform_seconds_per_start * double(catalogue.restarts) / double(m.uniform_hits) : 0.0);
     std::printf("\n");
     for (const auto& t : tallies) {
-      if (t.starts == 0)  // left out by --only
-        continue;
       std::printf("%-48s %7ld %9.1f %9ld", t.name.c_str(), t.starts, t.seconds, t.converged);
       for (std::size_t k = 0; k < maxima.size(); ++k)
         std::printf("  %9ld %8ld %8.1f", t.hits[k], t.first[k], t.hits[k] ? t.seconds / double(t.hits[k]) : 0.0);

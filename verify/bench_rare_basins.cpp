@@ -284,19 +284,19 @@ int main(int argc, char** argv)
       }
     }
 
-    std::printf("\n%-48s %7s %9s %9s", "strategy", "starts", "seconds", "converged");
+    std::printf("\n%-56s %7s %9s %9s", "strategy", "starts", "seconds", "converged");
     for (std::size_t k = 0; k < maxima.size(); ++k)
       std::printf("  max%zu hits (first)  s/hit", k + 1);
     std::printf("\n");
     const double uniform_seconds_per_start = tallies[0].seconds / double(tallies[0].starts);
-    std::printf("%-48s %7ld %9.1f %9s", "uniform (the reproduction's log; time as fresh)", catalogue.restarts,
+    std::printf("%-56s %7ld %9.1f %9s", "uniform (the reproduction's log; time as fresh)", catalogue.restarts,
                 uniform_seconds_per_start * double(catalogue.restarts), "");
     for (const auto& m : maxima)
       std::printf("  %9ld %8s %8.1f", m.uniform_hits, "",
                   m.uniform_hits ? uniform_seconds_per_start * double(catalogue.restarts) / double(m.uniform_hits) : 0.0);
     std::printf("\n");
     for (const auto& t : tallies) {
-      std::printf("%-48s %7ld %9.1f %9ld", t.name.c_str(), t.starts, t.seconds, t.converged);
+      std::printf("%-56s %7ld %9.1f %9ld", t.name.c_str(), t.starts, t.seconds, t.converged);
       for (std::size_t k = 0; k < maxima.size(); ++k)
         std::printf("  %9ld %8ld %8.1f", t.hits[k], t.first[k], t.hits[k] ? t.seconds / double(t.hits[k]) : 0.0);
       std::printf("\n");

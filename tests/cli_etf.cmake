@@ -7,7 +7,7 @@
 # status 2 and write nothing; a restart log of other settings is refused.
 set(out ${WORK_DIR})
 file(REMOVE_RECURSE ${out})
-set(case --M 2,4,5 --d 3 --restarts 1200 --restarts-beyond-etf 3000 --until-bound 0.002 --planted-starts 200
+set(case --M 2,4,5 --d 3 --restarts 1200 --restarts-beyond-etf 3000 --until-bound 2e-3 --planted-starts 200
          --batch 500 --digits 30 --quiet)
 foreach(threads 1 2)
   execute_process(COMMAND ${PROGRAM} ${case} --threads ${threads} --out ${out}/threads${threads}

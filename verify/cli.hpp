@@ -210,8 +210,8 @@ inline std::vector<std::string> split_list(const std::string& option, const std:
   return items;
 }
 
-/// An exact decimal number -?digits(.digits)? as a fraction p/q with q a power of ten,
-/// so that it can be read into any precision without passing through double.
+/// An exact decimal number -?digits(.digits)?([eE][+-]?digits)? as a fraction p/q with q a power
+/// of ten, so that it can be read into any precision without passing through double.
 struct decimal {
   std::string text;
   long long numerator;
@@ -230,6 +230,8 @@ inline decimal to_decimal(const std::string& option, const std::string& text)
   bool after_point = false;
   for (; i < text.size(); ++i) {
     const char c = text[i];
+    if ((c == 'e' || c == 'E') && any_digit)
+      break;  // the exponent, below
     if (c == '.' && !after_point) {
       after_point = true;
       continue;
@@ -246,6 +248,26 @@ inline decimal to_decimal(const std::string& option, const std::string& text)
   }
   if (!any_digit)
     throw usage_error("--" + option + ": '" + text + "' is not a decimal number");
+  if (i < text.size()) {  // an exponent: scale the numerator or the denominator by 10^|k|, exactly
+    ++i;
+    const bool negative_exponent = i < text.size() && text[i] == '-';
+    if (i < text.size() && (text[i] == '-' || text[i] == '+'))
+      ++i;
+    if (i == text.size() || text.size() - i > 2)
+      throw usage_error("--" + option + ": '" + text + "' is not a decimal number (an exponent has 1 or 2 digits)");
+    int exponent = 0;
+    for (; i < text.size(); ++i) {
+      if (text[i] < '0' || text[i] > '9')
+        throw usage_error("--" + option + ": '" + text + "' is not a decimal number");
+      exponent = exponent * 10 + (text[i] - '0');
+    }
+    long long& scaled = negative_exponent ? denominator : numerator;
+    for (int k = 0; k < exponent; ++k) {
+      if (scaled > std::numeric_limits<long long>::max() / 10)
+        throw usage_error("--" + option + ": '" + text + "' is out of range");
+      scaled *= 10;
+    }
+  }
   if (text[0] == '-')
     numerator = -numerator;
   return {text, numerator, denominator};

@@ -202,7 +202,7 @@ std::pair<twolayer::search_catalogue, twolayer::search_stop> search(const settin
         char buffer[200];
         std::snprintf(buffer, sizeof buffer,
                       "(M, d) = (%d, %d): %ld/%ld restarts, %zu basins, unseen estimate %.2e, unseen-mass bound %.2e",
-                      M, d, after.restarts, options.restarts, after.basins.size(), after.unseen_estimate(),
+                      M, d, after.restarts, twolayer::search_end(options), after.basins.size(), after.unseen_estimate(),
                       after.unseen_bound());
         log(buffer);
       });

@@ -365,7 +365,7 @@ int main(int argc, char** argv)
       "M > d+1 until the 95% bound for one basin, 1 - 0.05^(1/n), is below 1e-4: n = 29956) and\n"
       "twolayer-precision into --out, then writes the index README.md with every report linked,\n"
       "the commands, the source version, and one verdict per (M, d) on the simplex-ETF conjecture\n"
-      "(also verdicts.csv, .json, .tex). About 27 minutes on 2 cores; --quick: a minute.\n"
+      "(also verdicts.csv, .json, .tex). About 40 minutes on 2 cores; --quick: a minute.\n"
       "Exit status: 0 every step held and no counterexample, 1 a step failed or a counterexample\n"
       "was found, 2 usage error.",
       {{"out", "DIR", "reports", "output directory (created if missing)"},

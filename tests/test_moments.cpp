@@ -5,6 +5,8 @@
 #include "twolayer/gaussian/sphere_moments.hpp"
 #include "twolayer/numeric/agreement.hpp"
 
+#include "shared_rules.hpp"
+
 #include <catch2/catch.hpp>
 
 // Its own namespace: the tests are compiled in unity batches (tests/CMakeLists.txt).
@@ -15,11 +17,7 @@ using R = mpfr50;
 namespace constants = boost::math::constants;
 
 namespace {
-const quadrature_rules<R>& rules()
-{
-  static const quadrature_rules<R> instance;
-  return instance;
-}
+const quadrature_rules<R>& rules() { return testing::shared_rules<R>(); }
 const std::vector<unsigned> dimensions{2, 3, 4, 5, 8, 16, 32, 64};
 }  // namespace
 

@@ -6,6 +6,8 @@
 #include "twolayer/numeric/agreement.hpp"
 
 #include <boost/math/special_functions/erf.hpp>
+#include "shared_rules.hpp"
+
 #include <catch2/catch.hpp>
 
 // Its own namespace: the tests are compiled in unity batches (tests/CMakeLists.txt).
@@ -17,11 +19,7 @@ using R = mpfr50;
 
 namespace {
 
-const quadrature_rules<R>& rules()
-{
-  static const quadrature_rules<R> instance;
-  return instance;
-}
+const quadrature_rules<R>& rules() { return testing::shared_rules<R>(); }
 
 std::vector<R> test_cosines()
 {

@@ -3,6 +3,8 @@
 #include "twolayer/gaussian/scaling_factor.hpp"
 #include "twolayer/numeric/agreement.hpp"
 
+#include "shared_rules.hpp"
+
 #include <catch2/catch.hpp>
 
 // Its own namespace: the tests are compiled in unity batches (tests/CMakeLists.txt).
@@ -12,11 +14,7 @@ using namespace twolayer;
 using R = mpfr50;
 
 namespace {
-const quadrature_rules<R>& rules()
-{
-  static const quadrature_rules<R> instance;
-  return instance;
-}
+const quadrature_rules<R>& rules() { return testing::shared_rules<R>(); }
 }  // namespace
 
 TEST_CASE("realisation seeds depend on (base, law, d, N, replicate) only", "[laws]")

@@ -115,27 +115,30 @@ struct second_order_result {
 };
 
 /// The directions (columns, in the coordinates of sphere_product::tangent_bases(U)) of the zero cluster
-/// orthogonal to the O(d) orbit. The orbit's tangent space is spanned by (A u_j)_j over the
-/// generators A of so(d); its dimension is `orbit_dim` (from the span, geometry/orbit.hpp),
+/// orthogonal to the orbit of the symmetry group. The orbit's tangent space is spanned by (A u_j)_j over the
+/// generators A = b_p b_qᵀ − b_q b_pᵀ of the group's Lie algebra (geometry/orbit.hpp: B = I for O(d));
+/// its dimension is `orbit_dim` (from the span, geometry/orbit.hpp),
 /// and the `orbit_dim` leading left singular vectors of the generators' images are taken as
 /// its basis — so the count of extra modes agrees with the orbit the verdict uses, also at a
 /// polished point a distance δ from a lower-span configuration, where the images of the
 /// generators that fix the exact point are O(δ), not zero.
 template <class Real>
-matrix<Real> extra_zero_directions(const matrix<Real>& U, const matrix<Real>& zero_cluster, int orbit_dim)
+matrix<Real> extra_zero_directions(const matrix<Real>& U, const matrix<Real>& zero_cluster, int orbit_dim,
+                                   const rotation_symmetry<Real>& symmetry)
 {
   const int d = static_cast<int>(U.rows());
   const int M = static_cast<int>(U.cols());
+  const matrix<Real>& B = symmetry.acting_basis();
+  const int m = static_cast<int>(B.cols());
   const matrix<Real> T = sphere_product::tangent_bases(U);
-  matrix<Real> orbit(T.cols(), d * (d - 1) / 2);  // in tangent coordinates
+  const matrix<Real> coordinates = B.transpose() * U;  // <b_p, u_j>
+  matrix<Real> orbit(T.cols(), m * (m - 1) / 2);  // in tangent coordinates
   int generator = 0;
-  for (int p = 0; p < d; ++p)
-    for (int q = p + 1; q < d; ++q, ++generator) {
+  for (int p = 0; p < m; ++p)
+    for (int q = p + 1; q < m; ++q, ++generator) {
       vector<Real> w = vector<Real>::Zero(d * M);
-      for (int j = 0; j < M; ++j) {  // (e_p e_qᵀ − e_q e_pᵀ) u_j
-        w(j * d + p) = U(q, j);
-        w(j * d + q) = -U(p, j);
-      }
+      for (int j = 0; j < M; ++j)  // (b_p b_qᵀ − b_q b_pᵀ) u_j
+        w.segment(j * d, d) = B.col(p) * coordinates(q, j) - B.col(q) * coordinates(p, j);
       orbit.col(generator) = T.transpose() * w;
     }
   matrix<Real> off_orbit = zero_cluster;
@@ -152,6 +155,13 @@ matrix<Real> extra_zero_directions(const matrix<Real>& U, const matrix<Real>& ze
   for (Eigen::Index i = 0; i < svd.singularValues().size(); ++i)
     extra += svd.singularValues()(i) > Real(1) / 2;  // ~1 off the orbit, ~0 along it
   return svd.matrixU().leftCols(extra);
+}
+
+/// The same for the full O(d).
+template <class Real>
+matrix<Real> extra_zero_directions(const matrix<Real>& U, const matrix<Real>& zero_cluster, int orbit_dim)
+{
+  return extra_zero_directions(U, zero_cluster, orbit_dim, rotation_symmetry<Real>::full(U.rows()));
 }
 
 /// The higher-order test along a tangent direction xi (coordinates of sphere_product::tangent_bases(U)).
@@ -216,19 +226,19 @@ Real zero_threshold_for(const Real& gradient_norm, const Real& largest_modulus)
   return (from_gradient > floor ? from_gradient : floor) * scale;
 }
 
-/// Classifies the critical point U of `problem` (maximised, O(d)-invariant). `zero_threshold`
-/// is absolute (zero_threshold_for above is the reports' choice). The span (hence the orbit
-/// dimension, the expected zero modes) is the rank of the Gram matrix at
-/// `singular_tolerance` (geometry/orbit.hpp).
+/// Classifies the critical point U of `problem` (maximised, invariant under `symmetry`).
+/// `zero_threshold` is absolute (zero_threshold_for above is the reports' choice). The span and
+/// the orbit dimension (the expected zero modes) come from Gram ranks at `singular_tolerance`
+/// (geometry/orbit.hpp).
 template <class Real, class Problem>
   requires riemannian_problem_with_hessian<Problem, Real>
 second_order_result<Real> second_order_test(const Problem& problem, const matrix<Real>& U, const Real& zero_threshold,
-                                            const Real& singular_tolerance)
+                                            const Real& singular_tolerance, const rotation_symmetry<Real>& symmetry)
 {
   second_order_result<Real> result;
   result.zero_threshold = zero_threshold;
   result.span = span_dimension(U, singular_tolerance);
-  result.orbit_dim = orbit_dimension(static_cast<int>(U.rows()), result.span);
+  result.orbit_dim = symmetry.orbit_dimension_of(U, singular_tolerance);
   const matrix<Real> hessian = problem.hessian(U);
   if (hessian.size() == 0) {
     result.verdict = critical_point_type::degenerate;  // undefined there (Φ: K̂ singular)
@@ -253,11 +263,20 @@ second_order_result<Real> second_order_test(const Problem& problem, const matrix
     matrix<Real> cluster(hessian.rows(), static_cast<Eigen::Index>(zero.size()));
     for (std::size_t i = 0; i < zero.size(); ++i)
       cluster.col(static_cast<Eigen::Index>(i)) = vectors.eigenvectors().col(zero[i]);
-    const matrix<Real> extra = extra_zero_directions(U, cluster, result.orbit_dim);
+    const matrix<Real> extra = extra_zero_directions(U, cluster, result.orbit_dim, symmetry);
     for (Eigen::Index i = 0; i < extra.cols(); ++i)
       result.probes.push_back(probe_direction(problem, U, vector<Real>(extra.col(i))));
   }
   return result;
+}
+
+/// The same for a problem invariant under all of O(d) (Φ, and Ψ of an isotropic target).
+template <class Real, class Problem>
+  requires riemannian_problem_with_hessian<Problem, Real>
+second_order_result<Real> second_order_test(const Problem& problem, const matrix<Real>& U, const Real& zero_threshold,
+                                            const Real& singular_tolerance)
+{
+  return second_order_test(problem, U, zero_threshold, singular_tolerance, rotation_symmetry<Real>::full(U.rows()));
 }
 
 // Compiled instances (numeric/instances.hpp).

@@ -15,8 +15,8 @@
 //    with ĝ_n, r̂_n the zonal coefficients of G and of relu. A polynomial in c: T', T'' (dual
 //    numbers) and T at c = ±1 cost nothing extra. The odd part of g is z/2 exactly (g(z) − g(−z) =
 //    z), so ĝ_n = 0 for odd n ≥ 3 and T(c) − T(−c) = ā‖μ‖c/2; the series keeps β_1 and the even
-//    terms, and stops where the orthonormal coefficients √N ĝ_n of G fall to the rounding level
-//    of the quadrature for good (G is entire, so they decay faster than geometrically);
+//    terms, and stops where the orthonormal coefficients √N ĝ_n of G fall below their rounding
+//    level, 64 n ε ‖G‖₂, for good (G is entire, so they decay faster than geometrically);
 //  - the x-side integral over (<μ̂, v>, <e, v>) in polar form (`cross_term_on_sphere`), e the
 //    unit vector of u orthogonal to μ̂: v's projection on that plane has density
 //    (d − 2)/(2π) (1 − r²)^{(d−4)/2} on the unit disc (d ≥ 3; on the circle for d = 2).
@@ -78,13 +78,15 @@ public:
     second_moment_ = output_mean_ * output_mean_ * tau_ * tau_ *
                      sphere_marginal_mean<Real>(d, [&G](const Real& t) { return Real(G(t) * G(t)); }, rules);
     const Real norm = sqrt(second_moment_) / (abs(output_mean_) * tau_);  // ‖G‖₂ (ā, τ > 0)
+    // The rounding level of a computed orthonormal coefficient of degree n: the three-term
+    // recurrence for P_n loses about n ulps, on top of the quadrature's own few.
     const Real floor = 64 * Eigen::NumTraits<Real>::epsilon() * norm;
     unsigned cap = 24 + 4 * static_cast<unsigned>(ceil(static_cast<double>(scaled)));
     for (;;) {
       g_ = zonal_coefficients<Real>(d, cap, G, boost::math::constants::pi<Real>(), rules);
       unsigned last = 1;
       for (unsigned n = 2; n <= cap; n += 2)
-        if (abs(Real(sqrt(harmonic_dimension<Real>(d, n)) * g_[n])) > floor)
+        if (abs(Real(sqrt(harmonic_dimension<Real>(d, n)) * g_[n])) > floor * Real(n))
           last = n;
       if (last + 16 <= cap) {
         g_.resize(last + 1);

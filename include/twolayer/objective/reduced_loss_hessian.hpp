@@ -5,21 +5,23 @@
 
 #include "twolayer/manifold/sphere_product.hpp"
 #include "twolayer/numeric/dual.hpp"
+#include "twolayer/objective/cross_term.hpp"
 #include "twolayer/objective/reduced_loss.hpp"
 
 namespace twolayer {
 
 /// Tᵀ Hess Ψ T (T = sphere_product::tangent_bases(U)) for the reduced loss Ψ of a target (objective/reduced_loss.hpp), column
 /// by column at a fraction of the cost: a tangent direction of block j moves u_j alone, so
-/// only t_j and ∇t_j — one pass over the N target neurons, O(N d) — are recomputed in dual
+/// only t_j and ∇t_j — for a realised network one pass over the N target neurons, O(N d) — are recomputed in dual
 /// numbers; the other columns' t_k, ∇t_k enter as constants and G, y = G⁻¹t and the gradient
 /// cost O(M² d + M³). In all O(M d · N d) instead of O(M d · N M d): what makes the second-
 /// order test and the Newton polish affordable for M d in the thousands. Equal to
 /// riemannian_hessian_by_duals (optimize/hessian_by_duals.hpp) applied to
 /// finite_reduced_problem(...) up to rounding (tested).
-template <class Real, class Activation, class DualActivation>
-matrix<Real> reduced_loss_hessian_by_duals(const target_cross_term<Real, Activation>& target,
-                                           const target_cross_term<dual<Real>, DualActivation>& dual_target,
+/// Any target (objective/cross_term.hpp): `dual_target` is the same target over dual<Real>.
+template <class Real, class Target, class DualTarget, class DualActivation>
+  requires cross_term<Target, Real> && cross_term<DualTarget, dual<Real>>
+matrix<Real> reduced_loss_hessian_by_duals(const Target& target, const DualTarget& dual_target,
                                            const DualActivation& dual_sigma, const matrix<Real>& U,
                                            const matrix<Real>& T, const Real& singular_tolerance)
 {

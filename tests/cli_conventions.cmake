@@ -18,7 +18,7 @@ function(listing result)
 endfunction()
 listing(before)
 
-foreach(program kernels gap etf precision compress sample-network reproduce)
+foreach(program kernels gap etf precision compress sample-network reproduce orientation)
   foreach(flag --help --version)
     execute_process(COMMAND ${BIN}/twolayer-${program} ${flag} RESULT_VARIABLE status OUTPUT_VARIABLE stdout)
     if(NOT status EQUAL 0 OR NOT stdout MATCHES "twolayer-${program}")
@@ -73,6 +73,13 @@ set(cases
   "reproduce|--threads|0"
   "reproduce|--unknown"
   "reproduce|positional"
+  "orientation|--d|1"
+  "orientation|--M|0"
+  "orientation|--R|-1"
+  "orientation|--R|abc"
+  "orientation|--digits|5"
+  "orientation|--restarts|0"
+  "orientation|--format|xml"
 )
 set(count 0)
 foreach(case IN LISTS cases)
@@ -92,7 +99,7 @@ foreach(case IN LISTS cases)
 endforeach()
 
 # An --out that cannot be created (below a regular file): status 2, nothing created.
-foreach(program kernels gap etf precision reproduce)
+foreach(program kernels gap etf precision reproduce orientation)
   set(valid "")
   if(program STREQUAL "etf")
     set(valid --M 3 --d 3)

@@ -26,14 +26,15 @@ foreach(f IN LISTS files)
   endif()
 endforeach()
 foreach(f README.md verdicts.csv verdicts.tex kernels.tex gap.tex etf.tex precision.tex gap_sup_dev.svg etf_phi.svg
-          etf_hessian.svg etf_M4_d3.svg)
+          etf_hessian.svg etf_M4_d3.svg orientation.md orientation_summary.csv)
   if(NOT EXISTS ${work}/one/${f})
     message(FATAL_ERROR "twolayer-reproduce --quick did not write ${f}")
   endif()
 endforeach()
 file(READ ${work}/one/README.md index)
 foreach(expected "source commit" "\\| 4 \\| 3 \\| consistent \\|" "\\| 2 \\| 2 \\| undecided \\|"
-                 "\\| 6 \\| 4 \\| no conjecture \\|" "\\[etf.md\\]\\(etf.md\\)" "certified")
+                 "\\| 6 \\| 4 \\| no conjecture \\|" "\\[etf.md\\]\\(etf.md\\)" "certified"
+                 "Targets with a mean, per \\(M, d\\)" "\\| 3 \\| 3 \\| not_etf \\|")
   if(NOT index MATCHES "${expected}")
     message(FATAL_ERROR "the index lacks '${expected}':\n${index}")
   endif()

@@ -3,7 +3,7 @@
 // (d, M, R) (study/orientation_case.hpp), render the table.
 #include "cli.hpp"
 #include "support/atomic_file.hpp"
-#include "twolayer/study/orientation_case.hpp"
+#include "twolayer/study/orientation_study.hpp"
 #include "twolayer/report/table.hpp"
 
 #include <cstdio>
@@ -18,28 +18,39 @@ using Real = twolayer::mpfr_dynamic;
 constexpr const char* version = "0.1.0";
 
 struct settings {
-  std::vector<unsigned> dimensions;
-  std::vector<std::string> widths;  // integers or d+1, d+2
-  std::vector<cli::decimal> ratios;
-  twolayer::orientation_options options;
+  twolayer::orientation_grid grid;
+  twolayer::orientation_study_options study;
   int digits = 30;
   std::optional<std::filesystem::path> out;
   report::format format = report::format::markdown;
   bool progress = false;
 };
 
-std::vector<int> widths_for(const settings& s, unsigned d)
+std::string join(const std::vector<std::string>& items)
 {
-  std::vector<int> M;
-  for (const auto& w : s.widths) {
-    if (w == "auto") {
-      for (int m = 2; m <= static_cast<int>(d) + 2; ++m)
-        M.push_back(m);
-    } else {
-      M.push_back(static_cast<int>(cli::to_integer("M", w, 1, 64)));
-    }
+  std::string text;
+  for (const auto& item : items) {
+    if (!text.empty())
+      text += ',';
+    text += item;
   }
-  return M;
+  return text;
+}
+
+/// The command that reproduces the report (every setting that changes a number).
+std::string canonical_command(const settings& s)
+{
+  std::vector<std::string> d;
+  for (unsigned x : s.grid.dimensions)
+    d.push_back(std::to_string(x));
+  std::string command = "twolayer-orientation --d " + join(d);
+  command += " --M " + join(s.grid.widths) + " --R " + join(s.grid.ratios);
+  command += " --restarts " + std::to_string(s.study.case_options.restarts);
+  command += " --seed " + std::to_string(s.study.case_options.search.seed);
+  command += " --digits " + std::to_string(s.digits);
+  if (!s.study.bisect)
+    command += " --no-bisection";
+  return command;
 }
 
 settings parse(const cli::parser& p)
@@ -47,23 +58,31 @@ settings parse(const cli::parser& p)
   settings s;
   const bool quick = p.has("quick");
   for (const auto& item : cli::split_list("d", p.has("d") ? p.get("d") : quick ? "2,3" : p.get("d")))
-    s.dimensions.push_back(static_cast<unsigned>(cli::to_integer("d", item, 2, 64)));
-  s.widths = cli::split_list("M", p.get("M"));
-  for (const auto& w : s.widths)
+    s.grid.dimensions.push_back(static_cast<unsigned>(cli::to_integer("d", item, 2, 64)));
+  s.grid.widths = cli::split_list("M", p.get("M"));
+  for (const auto& w : s.grid.widths)
     if (w != "auto")
       cli::to_integer("M", w, 1, 64);
+  double previous = -1;
   for (const auto& item : cli::split_list("R", p.has("R") ? p.get("R") : quick ? "0,0.3,1,3" : p.get("R"))) {
     const auto r = cli::to_decimal("R", item);
     if (r.numerator < 0)
       throw cli::usage_error("--R: the mean ratio " + item + " is negative");
-    s.ratios.push_back(r);
+    const double value = double(r.numerator) / double(r.denominator);
+    if (value <= previous)
+      throw cli::usage_error("--R: the ratios must increase (" + item + " after " + std::to_string(previous) + ")");
+    if (value > 1000)
+      throw cli::usage_error("--R: " + item + " is above 1000 (the zonal series would need more than 4096 terms)");
+    previous = value;
+    s.grid.ratios.push_back(r.text);
   }
-  s.options.restarts = cli::to_integer("restarts", p.has("restarts") ? p.get("restarts") : quick ? "40" : p.get("restarts"),
-                                       1, 10000000);
-  s.options.search.seed =
+  s.study.case_options.restarts = cli::to_integer(
+      "restarts", p.has("restarts") ? p.get("restarts") : quick ? "40" : p.get("restarts"), 1, 10000000);
+  s.study.case_options.search.seed =
       static_cast<std::uint64_t>(cli::to_integer("seed", p.get("seed"), 0, std::numeric_limits<long long>::max()));
+  s.study.bisect = !p.has("no-bisection");
   s.digits = static_cast<int>(cli::to_integer("digits", p.get("digits"), 20, 200));
-  s.options.threads = cli::threads_wanted(p);
+  s.study.case_options.threads = cli::threads_wanted(p);
   s.progress = cli::progress_wanted(p);
   s.format = cli::format_wanted(p);
   if (p.has("out"))
@@ -84,33 +103,67 @@ std::string show_list(const std::vector<Real>& xs)
   return text;
 }
 
-report::table run(const settings& s)
+report::table case_table(const twolayer::orientation_study_results<Real>& results)
 {
-  report::table table{"Optimal compressed networks of relu targets with a mean (docs/mathematics.md section 2.1)",
+  report::table table{"Every case (d, M, R)",
                       {"d", "M", "R", "restarts", "basins", "relative_loss", "verdict", "zero_modes", "orbit_dim",
                        "cosines_with_mean", "mean_in_span", "etf_size", "complement_etf_size", "negative_scales",
                        "pattern", "etf_gap", "etf_gram_distance", "etf_cosines"},
                       {}};
-  for (unsigned d : s.dimensions)
-    for (int M : widths_for(s, d))
-      for (const auto& ratio : s.ratios) {
-        auto options = s.options;
-        if (s.progress)
-          options.progress = [&](long done, long total) {
-            std::cerr << "twolayer-orientation: d = " << d << ", M = " << M << ", R = " << ratio.text << ": " << done
-                      << "/" << total << " restarts\n";
-          };
-        const auto r = twolayer::analyse_orientation_case<Real>(d, M, ratio.text, options);
-        table.add_row({std::to_string(d), std::to_string(M), ratio.text, std::to_string(r.catalogue.restarts),
-                       std::to_string(r.catalogue.basins.size()), show(r.relative_loss),
-                       twolayer::to_string(r.second_order.verdict), std::to_string(r.second_order.zero_modes),
-                       std::to_string(r.second_order.orbit_dim), show_list(r.cosines), show(r.mean_in_span, 4),
-                       std::to_string(r.etf_size), std::to_string(r.complement_etf_size),
-                       std::to_string(r.negative_scales), r.pattern, r.etf_exists ? show(r.etf_gap, 3) : "n/a",
-                       r.etf_exists ? show(r.etf_gram_distance, 3) : "n/a",
-                       r.etf_exists ? show_list(r.etf_cosines) : "n/a"});
-      }
+  for (const auto& r : results.cases)
+    table.add_row({std::to_string(r.d), std::to_string(r.M), r.mean_ratio, std::to_string(r.catalogue.restarts),
+                   std::to_string(r.catalogue.basins.size()), show(r.relative_loss),
+                   twolayer::to_string(r.second_order.verdict), std::to_string(r.second_order.zero_modes),
+                   std::to_string(r.second_order.orbit_dim), show_list(r.cosines), show(r.mean_in_span, 4),
+                   std::to_string(r.etf_size), std::to_string(r.complement_etf_size), std::to_string(r.negative_scales),
+                   r.pattern, r.etf_exists ? show(r.etf_gap, 3) : "n/a", r.etf_exists ? show(r.etf_gram_distance, 3) : "n/a",
+                   r.etf_exists ? show_list(r.etf_cosines) : "n/a"});
   return table;
+}
+
+report::table summary_table(const twolayer::orientation_study_results<Real>& results)
+{
+  report::table table{"Per (d, M): is the optimum a simplex ETF, and where does it point",
+                      {"d", "M", "shape", "summary"},
+                      {}};
+  for (const auto& s : results.summaries)
+    table.add_row({std::to_string(s.d), std::to_string(s.M), twolayer::to_string(s.shape), twolayer::summary_sentence(s)});
+  return table;
+}
+
+std::string markdown_report(const settings& s, const report::table& summary, const report::table& cases)
+{
+  // Appends, not `literal + string&&`: GCC 12's -Wrestrict false positive (PR 105329).
+  std::string text = "# Targets with a mean: where the optimum points, and whether it is a simplex ETF\n\nGenerated by `";
+  text += canonical_command(s);
+  text += "` (twolayer ";
+  text += version;
+  text += ", source ";
+  text += cli::source_version();
+  text += "). docs/mathematics.md section 2.1: first layer w = mu + (tau/sqrt d) xi, mu along the all-ones direction, "
+          "R = |mu|/tau; the simplified objective Psi(U) = t'G^-1 t with t_j = T(<u_j, mu/|mu|>). Per case: uniform "
+          "L-BFGS restarts in double, the best optimum polished by Newton at ";
+  text += std::to_string(s.digits);
+  text += " digits and classified modulo the rotations fixing mu (all of O(d) at R = 0); `etf_gap` = Psi at the "
+          "optimum minus Psi at the best rotated simplex ETF with optimised scales; `complement_etf_size`: the "
+          "directions projected off mu and normalised form a simplex ETF of that many vectors. A transition is "
+          "located by bisection on the pattern of the best optimum.\n\n";
+  text += report::to_markdown(summary);
+  text += "\n";
+  text += report::to_markdown(cases);
+  return text;
+}
+
+std::string json_report(const settings& s, const report::table& summary, const report::table& cases)
+{
+  std::string text = "{\"command\": ";
+  text += report::detail::json_string(canonical_command(s));
+  text += ",\n\"summary\": ";
+  text += report::to_json_rows(summary);
+  text += ",\n\"cases\": ";
+  text += report::to_json_rows(cases);
+  text += "}\n";
+  return text;
 }
 
 }  // namespace
@@ -123,8 +176,10 @@ int main(int argc, char** argv)
       "all-ones direction; docs/mathematics.md section 2.1), searches the simplified problem for each\n"
       "(d, M, R), polishes and classifies the best optimum modulo the rotations fixing mu, and says\n"
       "where it points (cosines with mu, whether mu lies in its span), whether it is a simplex ETF,\n"
-      "and how far it is from the best rotated simplex ETF. Writes orientation.md, .csv, .json into\n"
-      "--out when given. Exit status: 0 done, 1 failed, 2 usage error.",
+      "and how far it is from the best rotated simplex ETF; per (d, M) a summary, with the R where the\n"
+      "pattern changes located by bisection. Prints the summary; writes orientation.md, orientation.csv\n"
+      "(every case), orientation_summary.csv and orientation.json into --out when given.\n"
+      "Exit status: 0 done, 1 failed, 2 usage error.",
       {{"d", "LIST", "2,3,4", "input dimensions"},
        {"M", "LIST", "auto", "compressed widths: integers, or auto for 2 .. d+2"},
        {"R", "LIST", "0,0.03,0.1,0.3,0.5,1,2,3,10", "mean ratios |mu|/tau"},
@@ -132,6 +187,7 @@ int main(int argc, char** argv)
        {"seed", "S", "1", "seed of the restarts"},
        {"digits", "N", "30", "working precision of the polish and the second-order test"},
        {"quick", "", "", "d 2,3; R 0,0.3,1,3; 40 restarts (explicit options override)"},
+       {"no-bisection", "", "", "do not locate the transitions between grid points"},
        {"out", "DIR", "", "write orientation.md, .csv, .json here"},
        {"format", "md|csv|json|tex", "md", "format of the table on stdout"},
        {"threads", "T", "all cores", "worker threads (results do not depend on it)"},
@@ -139,12 +195,19 @@ int main(int argc, char** argv)
        {"quiet", "", "", "no progress"}});
   return cli::run_main<settings>(p, argc, argv, "twolayer-orientation", version, parse, [&](const settings& s) {
     const twolayer::scoped_precision precision(static_cast<unsigned>(s.digits));
-    const report::table table = run(s);
+    const auto results = twolayer::run_orientation_study<Real>(s.grid, s.study, [&](const std::string& line) {
+      if (s.progress)
+        std::cerr << "twolayer-orientation: " << line << "\n";
+    });
+    const report::table summary = summary_table(results);
+    const report::table cases = case_table(results);
     if (s.out)
-      twolayer::app::write_files_atomically({{*s.out / "orientation.md", report::render(table, report::format::markdown)},
-                                             {*s.out / "orientation.csv", report::render(table, report::format::csv)},
-                                             {*s.out / "orientation.json", report::render(table, report::format::json)}});
-    std::cout << report::render(table, s.format);
+      twolayer::app::write_files_atomically(
+          {{*s.out / "orientation.md", markdown_report(s, summary, cases)},
+           {*s.out / "orientation.csv", report::to_csv(cases)},
+           {*s.out / "orientation_summary.csv", report::to_csv(summary)},
+           {*s.out / "orientation.json", json_report(s, summary, cases)}});
+    std::cout << report::render(summary, s.format);
     return 0;
   });
 }

@@ -75,6 +75,9 @@ struct step {
   int status = -1;
 };
 
+constexpr const char* orientation_what =
+    "targets with a mean: where the optimum points, whether it is a simplex ETF, and where its pattern changes with R";
+
 std::vector<step> steps(const settings& s)
 {
   std::vector<step> list;
@@ -87,6 +90,8 @@ std::vector<step> steps(const settings& s)
                     "the simplex-ETF conjecture: exhaustive multi-start search and second-order tests"});
     list.push_back({"precision", "twolayer-precision", {"--quick"}, {"precision.md", "precision.csv", "precision.json", "precision.tex"},
                     "every headline number at 16/50/100/200 digits by every route, enclosures and certificates"});
+    list.push_back({"orientation", "twolayer-orientation", {"--quick"},
+                    {"orientation.md", "orientation.csv", "orientation_summary.csv", "orientation.json"}, orientation_what});
   } else {
     list.push_back({"kernels", "twolayer-kernels", {"--activation", "all"}, {"kernels.md", "kernels.csv", "kernels.json", "kernels.tex"},
                     "every Gaussian kernel and constant by every route, with the digits each agrees with the closed form"});
@@ -97,6 +102,8 @@ std::vector<step> steps(const settings& s)
                     "the simplex-ETF conjecture: exhaustive multi-start search and second-order tests"});
     list.push_back({"precision", "twolayer-precision", {}, {"precision.md", "precision.csv", "precision.json", "precision.tex"},
                     "every headline number at 16/50/100/200 digits by every route, enclosures and certificates"});
+    list.push_back({"orientation", "twolayer-orientation", {"--d", "2,3,4,8"},
+                    {"orientation.md", "orientation.csv", "orientation_summary.csv", "orientation.json"}, orientation_what});
   }
   return list;
 }
@@ -296,6 +303,28 @@ std::string status_text(int status)
   }
 }
 
+/// The orientation study's summary per (M, d), as twolayer-orientation decided and wrote it.
+std::string orientation_section(const settings& s)
+{
+  std::string text = "## Targets with a mean, per (M, d)\n\n";
+  const auto path = s.out / "orientation_summary.csv";
+  if (!std::filesystem::exists(path))
+    return text + "No orientation_summary.csv: the orientation step did not finish.\n\n";
+  const auto rows = read_csv(path);
+  report::table t{"", {}, {}};
+  if (!rows.empty())
+    t.columns = rows.front();
+  for (std::size_t i = 1; i < rows.size(); ++i)
+    t.add_row(rows[i]);
+  text += "docs/mathematics.md section 2.1: the first-layer weights have a mean mu (R = |mu|/tau, mu along the all-ones "
+          "direction). `shape`: `not_etf` when at every R > 0 of the grid the best optimum found beats the best rotated "
+          "simplex ETF found (orientation.md has every case, the command and the grid); the summary names the pattern of "
+          "the optimum at each R and the R where it changes, located by bisection.\n\n";
+  text += report::to_markdown(t);
+  text += "\n";
+  return text;
+}
+
 std::string index_markdown(const settings& s, const std::vector<step>& list, const std::vector<verdict_row>& rows)
 {
   std::ostringstream out;
@@ -332,6 +361,7 @@ std::string index_markdown(const settings& s, const std::vector<step>& list, con
       << "Also as [verdicts.csv](verdicts.csv), [verdicts.json](verdicts.json), [verdicts.tex](verdicts.tex).\n\n"
       << "![Phi_best and Phi_ETF against M](etf_phi.svg)\n\n"
       << "![Hessian spectrum at the simplex ETF](etf_hessian.svg)\n\n"
+      << orientation_section(s)
       << "## The reports\n\n";
   report::table t{"", {"report", "what it shows", "command", "status", "files"}, {}};
   for (const auto& st : list) {
@@ -362,8 +392,9 @@ int main(int argc, char** argv)
       program,
       "Reproduces the evidence in one command: runs twolayer-kernels (every activation),\n"
       "twolayer-gap (the full grid), twolayer-etf (the grid: 10^4 restarts per case, and for\n"
-      "M > d+1 until the 95% bound for one basin, 1 - 0.05^(1/n), is below 1e-4: n = 29956) and\n"
-      "twolayer-precision into --out, then writes the index README.md with every report linked,\n"
+      "M > d+1 until the 95% bound for one basin, 1 - 0.05^(1/n), is below 1e-4: n = 29956),\n"
+      "twolayer-precision and twolayer-orientation (targets with a mean, d = 2, 3, 4, 8) into --out,\n"
+      "then writes the index README.md with every report linked,\n"
       "the commands, the source version, and one verdict per (M, d) on the simplex-ETF conjecture\n"
       "(also verdicts.csv, .json, .tex). About 40 minutes on 2 cores; --quick: a minute.\n"
       "Exit status: 0 every step held and no counterexample, 1 a step failed or a counterexample\n"

@@ -190,6 +190,17 @@ TEST_CASE("a negative or infinite mean ratio and d < 2 are refused", "[mean_shif
   CHECK_THROWS_AS(mean_shifted_relu_target<double>(3, -0.1), std::domain_error);
   CHECK_THROWS_AS(mean_shifted_relu_target<double>(3, std::numeric_limits<double>::infinity()), std::domain_error);
   CHECK_THROWS_AS(mean_shifted_relu_target<double>(1, 1.0), std::domain_error);
+  // τ ≤ 0 or ā = 0 (a referee found τ < 0 running to the degree cap and ā = 0 giving NaN levels)
+  CHECK_THROWS_AS(mean_shifted_relu_target<double>(3, 1.0, 1.0, -1.0), std::domain_error);
+  CHECK_THROWS_AS(mean_shifted_relu_target<double>(3, 1.0, 1.0, 0.0), std::domain_error);
+  CHECK_THROWS_AS(mean_shifted_relu_target<double>(3, 1.0, 0.0, 1.0), std::domain_error);
+  // the x-side route: a cosine past 1 by one ulp is clamped; past it by more, or NaN, is refused
+  const quadrature_rules<double> double_rules;
+  const double just_above = std::nextafter(1.0, 2.0);
+  CHECK(mean_shifted_cross_term_on_sphere<double>(3, 1.0, just_above, double_rules) ==
+        mean_shifted_cross_term_on_sphere<double>(3, 1.0, 1.0, double_rules));
+  CHECK_THROWS_AS(mean_shifted_cross_term_on_sphere<double>(3, 1.0, 1.01, double_rules), std::domain_error);
+  CHECK_THROWS_AS(mean_shifted_cross_term_on_sphere<double>(3, 1.0, std::nan(""), double_rules), std::domain_error);
 }
 
 }  // namespace unit_mean_shifted

@@ -117,4 +117,11 @@ TEST_CASE("quadrature in double agrees with the closed form to double precision"
   }
 }
 
+TEST_CASE("a non-finite integrand is refused at once, not refined 2^40 times", "[quadrature]")
+{
+  const quadrature_rules<double> double_rules;
+  CHECK_THROWS_AS(double_rules.finite([](double) { return std::nan(""); }, 0.0, 1.0), std::domain_error);
+  CHECK_THROWS_AS(double_rules.finite([](double x) { return 1 / (x - x); }, 0.0, 1.0), std::domain_error);
+}
+
 }  // namespace unit_quadrature

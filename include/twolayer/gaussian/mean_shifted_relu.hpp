@@ -57,6 +57,24 @@ inline void require_mean_shift(unsigned d, double ratio_value, bool finite)
   if (!finite || ratio_value < 0)
     throw std::domain_error("twolayer: the mean ratio R = |mu| / tau must be finite and >= 0");
 }
+/// ā ≠ 0 and τ > 0, both finite (ā = 0 makes F ≡ 0, a target with nothing to compress).
+inline void require_scales(double output_mean, double tau)
+{
+  if (!std::isfinite(output_mean) || output_mean == 0)
+    throw std::domain_error("twolayer: the mean of the second layer must be finite and non-zero");
+  if (!std::isfinite(tau) || !(tau > 0))
+    throw std::domain_error("twolayer: the first layer's scale tau must be finite and > 0");
+}
+/// A cosine in [−1, 1]; one rounded past an end by a few ulps is clamped, anything else refused.
+template <class Real>
+Real checked_cosine(const Real& c)
+{
+  using boost::math::isnan;
+  using std::abs;
+  if (isnan(c) || abs(c) > 1 + 64 * Eigen::NumTraits<Real>::epsilon())
+    throw std::domain_error("twolayer: a cosine must lie in [-1, 1]");
+  return c > 1 ? Real(1) : c < -1 ? Real(-1) : c;
+}
 }  // namespace detail
 
 /// T(c) and E[F²] of the mean-shifted relu target, by the zonal series.
@@ -73,11 +91,12 @@ public:
     using std::sqrt;
     using boost::math::isfinite;
     detail::require_mean_shift(d, static_cast<double>(mean_ratio), bool(isfinite(mean_ratio)));
+    detail::require_scales(static_cast<double>(output_mean), static_cast<double>(tau));
     const Real scaled = scaled_mean();
     auto G = [&scaled](const Real& t) { return shifted_relu_mean<Real>(Real(scaled * t)); };
     second_moment_ = output_mean_ * output_mean_ * tau_ * tau_ *
                      sphere_marginal_mean<Real>(d, [&G](const Real& t) { return Real(G(t) * G(t)); }, rules);
-    const Real norm = sqrt(second_moment_) / (abs(output_mean_) * tau_);  // ‖G‖₂ (ā, τ > 0)
+    const Real norm = sqrt(second_moment_) / (abs(output_mean_) * tau_);  // ‖G‖₂ (ā ≠ 0, τ > 0: checked above)
     // The rounding level of a computed orthonormal coefficient of degree n: the three-term
     // recurrence for P_n loses about n ulps, on top of the quadrature's own few.
     const Real floor = 64 * Eigen::NumTraits<Real>::epsilon() * norm;
@@ -164,8 +183,9 @@ Real mean_shifted_cross_term_on_sphere(unsigned d, const Real& mean_ratio, const
   using std::sqrt;
   using boost::math::isfinite;
   detail::require_mean_shift(d, static_cast<double>(mean_ratio), bool(isfinite(mean_ratio)));
+  detail::require_scales(static_cast<double>(output_mean), static_cast<double>(tau));
   const Real scaled = mean_ratio * sqrt(Real(d));
-  const Real psi = acos(c);  // the angle of u from μ̂ in the plane
+  const Real psi = acos(detail::checked_cosine(c));  // the angle of u from μ̂ in the plane
   const Real half_pi = boost::math::constants::half_pi<Real>();
   const Real two_pi = boost::math::constants::two_pi<Real>();
   // ∫_{−π/2}^{π/2} G(r cos(ψ + φ)) cos φ dφ: relu(<u, v>) = r cos φ on the half-plane it is positive.

@@ -25,6 +25,7 @@
 
 #include <boost/math/quadrature/exp_sinh.hpp>
 #include <boost/math/quadrature/gauss.hpp>
+#include <boost/math/special_functions/fpclassify.hpp>
 
 #include <limits>
 #include <stdexcept>
@@ -42,7 +43,11 @@ public:
   Real finite(const F& f, const Real& a, const Real& b) const
   {
     using std::abs;
+    using boost::math::isfinite;
     const Real whole = legendre::integrate(f, a, b);
+    // A non-finite integrand would fail every acceptance test and refine 2^40 times.
+    if (!isfinite(whole))
+      throw std::domain_error("twolayer: the integrand is not finite on the interval");
     const Real middle = (a + b) / 2;
     const Real left = legendre::integrate(f, a, middle);
     const Real right = legendre::integrate(f, middle, b);

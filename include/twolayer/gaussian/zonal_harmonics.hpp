@@ -40,7 +40,8 @@ Real harmonic_dimension(unsigned d, unsigned n)
   detail::require_dimension(d, 2);
   if (n == 0)
     return Real(1);
-  // (n + d − 3)! / (n! (d − 2)!) = C(n + d − 3, d − 2), built as a product of ratios.
+  // N = (2n + d − 2) (n + d − 3)! / (n! (d − 2)!) = (2n + d − 2) C(n + d − 3, d − 2) / n, with the
+  // binomial C(n + d − 3, d − 2) = (n + d − 3)! / ((n − 1)! (d − 2)!) built as a product of ratios.
   Real binomial = 1;
   for (unsigned k = 1; k + 2 <= d; ++k) {
     binomial *= Real(n + k - 1);

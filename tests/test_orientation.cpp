@@ -2,8 +2,10 @@
 // at R = 0 it reproduces the isotropic conjecture (the optimum is the simplex ETF, every
 // orientation equally good), and for a target with a mean it reports a classified optimum whose
 // descriptors are consistent with each other.
-#include "twolayer/study/orientation_case.hpp"
+#include "twolayer/study/orientation_study.hpp"
 #include "twolayer/numeric/agreement.hpp"
+
+#include "shared_rules.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -54,6 +56,65 @@ TEST_CASE("for a target with a mean the case is classified modulo the rotations 
   CHECK(r.cosines.front() >= r.cosines.back());
   CHECK(r.mean_in_span <= 1 + R("1e-40"));
   CHECK_FALSE(r.pattern.empty());
+}
+
+TEST_CASE("a critical R by two routes: bisection on the search's best pattern, and the root of the difference of the two basins' values", "[orientation]")
+{
+  // d = 2, M = 3: the optimum turns from a vertex against the mean to a vertex along it near R = 0.8.
+  const unsigned d = 2;
+  const int M = 3;
+  orientation_grid grid{{d}, {"3"}, {"0.5", "1"}};
+  orientation_study_options options;
+  options.case_options = quick(40);
+  const auto study = run_orientation_study<R>(grid, options);
+  REQUIRE(study.summaries.size() == 1);
+  REQUIRE(study.summaries[0].transitions.size() == 1);
+  const auto& t = study.summaries[0].transitions[0];
+  CHECK(t.complete);
+  const double lower = std::stod(t.lower), upper = std::stod(t.upper);
+  CHECK(upper - lower <= 1e-6);
+
+  // Second route: follow each basin from its side by Newton (continuation in R), and find the R
+  // where their values cross by the secant method. No search is involved.
+  const vector<R> axis = vector<R>::Constant(d, R(1) / sqrt(R(d)));
+  auto polish_at = [&](const std::string& ratio, const matrix<R>& start) {
+    const mean_shifted_relu_target<R> target(d, R(ratio), R(1), R(1), testing::shared_rules<R>());
+    const mean_shifted_cross_term<R> cross(target, axis);
+    const mean_shifted_cross_term<dual<R>> dual_cross(target, axis);
+    const reduced_loss_problem problem(cross, dual_cross, activation::relu{}, R("1e-25"));
+    const auto polished = newton_polish(problem, start, R("1e-40"), 60);
+    REQUIRE(polished.converged);
+    return polished;
+  };
+  auto follow = [&](const std::string& from, const std::vector<std::string>& path) {
+    matrix<R> U = analyse_orientation_case<R>(d, M, from, quick(40)).U;
+    for (const auto& ratio : path)
+      U = polish_at(ratio, U).U;
+    return U;
+  };
+  matrix<R> against = follow("0.5", {"0.6", "0.7", "0.8"});
+  matrix<R> along = follow("1", {"0.9", "0.8"});
+  auto difference = [&](const std::string& ratio) {
+    const auto a = polish_at(ratio, against);
+    const auto b = polish_at(ratio, along);
+    against = a.U;
+    along = b.U;
+    return R(b.value - a.value);  // Ψ_along − Ψ_against: negative below the crossing
+  };
+  R r0("0.79"), r1("0.81");
+  R f0 = difference(r0.str(30)), f1 = difference(r1.str(30));
+  REQUIRE(f0 < 0);
+  REQUIRE(f1 > 0);
+  for (int k = 0; k < 30 && abs(R(r1 - r0)) > R("1e-20"); ++k) {
+    const R r2 = r1 - f1 * (r1 - r0) / (f1 - f0);
+    r0 = r1;
+    f0 = f1;
+    r1 = r2;
+    f1 = difference(r1.str(40));
+  }
+  INFO("crossing by secant " << r1 << ", bisection bracket [" << t.lower << ", " << t.upper << "]");
+  CHECK(r1 >= R(lower));
+  CHECK(r1 <= R(upper));
 }
 
 }  // namespace unit_orientation

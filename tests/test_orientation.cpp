@@ -112,7 +112,7 @@ TEST_CASE("a critical R by two routes: bisection on the search's best pattern, a
     r1 = r2;
     f1 = difference(r1.str(40));
   }
-  INFO("crossing by secant " << r1 << ", bisection bracket [" << t.lower << ", " << t.upper << "]");
+  INFO("crossing by secant " << r1.str(12) << ", bisection bracket [" << t.lower << ", " << t.upper << "]");
   CHECK(r1 >= R(lower));
   CHECK(r1 <= R(upper));
 }

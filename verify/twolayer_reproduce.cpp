@@ -396,7 +396,7 @@ int main(int argc, char** argv)
       "twolayer-precision and twolayer-orientation (targets with a mean, d = 2, 3, 4, 8) into --out,\n"
       "then writes the index README.md with every report linked,\n"
       "the commands, the source version, and one verdict per (M, d) on the simplex-ETF conjecture\n"
-      "(also verdicts.csv, .json, .tex). About 40 minutes on 2 cores; --quick: a minute.\n"
+      "(also verdicts.csv, .json, .tex). About an hour on 2 cores; --quick: two minutes.\n"
       "Exit status: 0 every step held and no counterexample, 1 a step failed or a counterexample\n"
       "was found, 2 usage error.",
       {{"out", "DIR", "reports", "output directory (created if missing)"},

@@ -26,22 +26,6 @@
 namespace twolayer {
 
 namespace detail {
-/// The sample mean and its standard error of `draw()` (Welford's running variance).
-template <class Draw>
-monte_carlo_estimate monte_carlo_mean(std::size_t samples, Draw draw)
-{
-  double mean = 0;
-  double m2 = 0;
-  for (std::size_t i = 1; i <= samples; ++i) {
-    const double x = draw();
-    const double delta = x - mean;
-    mean += delta / static_cast<double>(i);
-    m2 += delta * (x - mean);
-  }
-  const double variance = samples > 1 ? m2 / static_cast<double>(samples - 1) : 0.0;
-  return {mean, std::sqrt(variance / static_cast<double>(samples)), samples};
-}
-
 /// 2π K(w, v) for a unit v: ‖w‖ k(<ŵ, v>).
 inline double scaled_relu_kernel(const vector<double>& w, const vector<double>& v)
 {

@@ -1,8 +1,12 @@
-# twolayer-orientation on a small grid: the run succeeds, writes its three files with the
+# twolayer-orientation on a small grid: the run succeeds, writes its reports and figures with the
 # columns the README names, classifies every case, and gives the same bytes on one and on two
-# threads.
+# threads; the picture of a case draws the mean; without gnuplot the reports are written all the
+# same and the missing figure is named.
 set(out ${WORK_DIR})
 file(REMOVE_RECURSE ${out})
+set(reports orientation.md orientation.csv orientation_summary.csv orientation.json orientation.tex
+            orientation_cosines_M3_d3.svg orientation_cosines_M3_d3.gp orientation_M3_d3_R1.svg orientation_M3_d3_R1.gp
+            orientation_M2_d2_R1.svg)
 foreach(threads 1 2)
   execute_process(COMMAND ${PROGRAM} --d 2,3 --M 2,3 --R 0,1 --restarts 20 --threads ${threads} --quiet
                           --out ${out}/t${threads}
@@ -10,13 +14,13 @@ foreach(threads 1 2)
   if(NOT status EQUAL 0)
     message(FATAL_ERROR "--threads ${threads}: status ${status}\n${err}")
   endif()
-  foreach(name orientation.md orientation.csv orientation_summary.csv orientation.json)
+  foreach(name ${reports})
     if(NOT EXISTS ${out}/t${threads}/${name})
       message(FATAL_ERROR "--threads ${threads} wrote no ${name}")
     endif()
   endforeach()
 endforeach()
-foreach(name orientation.md orientation.csv orientation_summary.csv orientation.json)
+foreach(name ${reports})
   file(READ ${out}/t1/${name} one)
   file(READ ${out}/t2/${name} two)
   if(NOT one STREQUAL two)
@@ -42,4 +46,30 @@ file(STRINGS ${out}/t1/orientation_summary.csv summary)
 list(FILTER summary INCLUDE REGEX "^3,3,")
 if(NOT summary MATCHES "^3,3,not_etf,")
   message(FATAL_ERROR "d = 3, M = 3 is not summarised as not_etf: ${summary}")
+endif()
+# the picture: the optimal directions and the mean direction (1, 1, 1)/sqrt 3, labelled
+file(READ ${out}/t1/orientation_M3_d3_R1.gp picture)
+if(NOT picture MATCHES "\\$reference << EOD\n0.577350269 0.577350269 0.577350269\nEOD" OR NOT picture MATCHES "\"mean\"")
+  message(FATAL_ERROR "the picture of d = 3, M = 3, R = 1 does not draw the mean:\n${picture}")
+endif()
+file(READ ${out}/t1/orientation.md report)
+string(FIND "${report}" "](orientation_M3_d3_R1.svg)" found)
+if(found EQUAL -1)
+  message(FATAL_ERROR "orientation.md does not show the picture of d = 3, M = 3, R = 1")
+endif()
+# no gnuplot on the PATH: reports written, warning on stderr, status 0, the figures named as not drawn
+execute_process(COMMAND ${CMAKE_COMMAND} -E env PATH=${out}/no-such-dir ${PROGRAM} --d 2 --M 2 --R 0,1 --restarts 10
+                        --quiet --out ${out}/no-gnuplot
+                RESULT_VARIABLE status ERROR_VARIABLE err)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "without gnuplot: status ${status}\n${err}")
+endif()
+string(FIND "${err}" "figure not drawn, the reports are written" found)
+if(found EQUAL -1)
+  message(FATAL_ERROR "without gnuplot: no warning on stderr:\n${err}")
+endif()
+file(READ ${out}/no-gnuplot/orientation.md report)
+string(FIND "${report}" "(Figure `orientation_M2_d2_R1.svg` not drawn: gnuplot not found" found)
+if(found EQUAL -1 OR NOT EXISTS ${out}/no-gnuplot/orientation_M2_d2_R1.gp OR EXISTS ${out}/no-gnuplot/orientation_M2_d2_R1.svg)
+  message(FATAL_ERROR "without gnuplot: orientation.md does not name the missing figure, or the script is missing:\n${report}")
 endif()

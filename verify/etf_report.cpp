@@ -264,14 +264,6 @@ std::string gain_beyond_etf(const std::vector<case_result>& results)
   return text + ".";
 }
 
-std::string figure_line(const app::drawn_figures& drawn, const std::string& name, const std::string& caption)
-{
-  const std::string failure = drawn.failure_of(name);
-  if (!failure.empty())
-    return "(Figure `" + name + ".svg` not drawn: " + failure + "; its script `" + name + ".gp` is kept.)\n\n";
-  return "![" + caption + "](" + name + ".svg)\n\n";
-}
-
 // What the boundary search found against Φ_ETF, in one sentence generated from the cases.
 std::string boundary_finding(const std::vector<case_result>& results)
 {
@@ -349,9 +341,9 @@ std::string markdown(const etf_run& s, const std::vector<case_result>& results, 
   if (const auto gain = gain_beyond_etf(results); !gain.empty())
     out << gain << "\n\n";
   if (phi_figure)
-    out << figure_line(drawn, "etf_phi", "Phi_best and Phi_ETF against M, per d");
+    out << markdown_figure(drawn, "etf_phi", "Phi_best and Phi_ETF against M, per d");
   if (hessian_figure)
-    out << figure_line(drawn, "etf_hessian", "Hessian spectrum of Phi at the simplex ETF");
+    out << markdown_figure(drawn, "etf_hessian", "Hessian spectrum of Phi at the simplex ETF");
   else
     out << "(No Hessian figure: no case of this run has a simplex ETF, M ≤ d + 1.)\n\n";
 
@@ -360,7 +352,7 @@ std::string markdown(const etf_run& s, const std::vector<case_result>& results, 
     out << "## M = " << r.M << ", d = " << r.d << "\n\n";
     const std::string picture = "etf_M" + std::to_string(r.M) + "_d" + std::to_string(r.d);
     if ((r.d == 2 || r.d == 3) && best_polished(r))
-      out << figure_line(drawn, picture, "best configuration found, M = " + std::to_string(r.M) + ", d = " + std::to_string(r.d));
+      out << markdown_figure(drawn, picture, "best configuration found, M = " + std::to_string(r.M) + ", d = " + std::to_string(r.d));
     const auto& c = r.catalogue;
     const auto& o = r.optima;
     out << c.restarts << " restarts: " << outcome_count(c, twolayer::search_status::converged) << " converged, "
@@ -499,7 +491,8 @@ std::vector<figure> etf_figures(const std::vector<etf_case>& results)
   for (const auto& r : results)
     if ((r.d == 2 || r.d == 3) && best_polished(r)) {
       const matrix<double> U = best_polished(r)->polish.U.template cast<double>();
-      report::direction_plot plot{"best of M = " + std::to_string(r.M) + " in d = " + std::to_string(r.d), {}};
+      report::direction_plot plot;
+      plot.title = "best of M = " + std::to_string(r.M) + " in d = " + std::to_string(r.d);
       for (Eigen::Index j = 0; j < U.cols(); ++j)
         plot.directions.push_back(std::vector<double>(U.col(j).data(), U.col(j).data() + U.rows()));
       figures.push_back({"etf_M" + std::to_string(r.M) + "_d" + std::to_string(r.d), report::gnuplot_script(plot)});

@@ -91,7 +91,7 @@ std::vector<step> steps(const settings& s)
     list.push_back({"precision", "twolayer-precision", {"--quick"}, {"precision.md", "precision.csv", "precision.json", "precision.tex"},
                     "every headline number at 16/50/100/200 digits by every route, enclosures and certificates"});
     list.push_back({"orientation", "twolayer-orientation", {"--quick"},
-                    {"orientation.md", "orientation.csv", "orientation_summary.csv", "orientation.json"}, orientation_what});
+                    {"orientation.md", "orientation.csv", "orientation_summary.csv", "orientation.json", "orientation.tex"}, orientation_what});
   } else {
     list.push_back({"kernels", "twolayer-kernels", {"--activation", "all"}, {"kernels.md", "kernels.csv", "kernels.json", "kernels.tex"},
                     "every Gaussian kernel and constant by every route, with the digits each agrees with the closed form"});
@@ -103,7 +103,7 @@ std::vector<step> steps(const settings& s)
     list.push_back({"precision", "twolayer-precision", {}, {"precision.md", "precision.csv", "precision.json", "precision.tex"},
                     "every headline number at 16/50/100/200 digits by every route, enclosures and certificates"});
     list.push_back({"orientation", "twolayer-orientation", {"--d", "2,3,4,8"},
-                    {"orientation.md", "orientation.csv", "orientation_summary.csv", "orientation.json"}, orientation_what});
+                    {"orientation.md", "orientation.csv", "orientation_summary.csv", "orientation.json", "orientation.tex"}, orientation_what});
   }
   return list;
 }
@@ -381,6 +381,19 @@ std::string index_markdown(const settings& s, const std::vector<step>& list, con
       if (v.d == d && std::filesystem::exists(s.out / ("etf_M" + std::to_string(v.M) + "_d" + std::to_string(d) + ".svg")))
         out << "![best configuration, M = " << v.M << ", d = " << d << "](etf_M" << v.M << "_d" << d << ".svg) ";
   out << "\n";
+  // targets with a mean: the cosines with the mean against R, for every (M, d) drawn
+  std::string cosines;
+  for (int d = 2; d <= 8; ++d)
+    for (int M = 2; M <= d + 2; ++M) {
+      const std::string name = "orientation_cosines_M" + std::to_string(M) + "_d" + std::to_string(d) + ".svg";
+      if (std::filesystem::exists(s.out / name))
+        cosines += "![cosines with the mean against R, M = " + std::to_string(M) + ", d = " + std::to_string(d) + "](" +
+                   name + ") ";
+    }
+  if (!cosines.empty())
+    out << "\nTargets with a mean: the cosines of the optimal directions with the mean against R = |mu|/tau "
+           "(orientation.md has the pictures of the configurations).\n\n"
+        << cosines << "\n";
   return out.str();
 }
 

@@ -99,4 +99,14 @@ inline drawn_figures draw_figures(const std::vector<figure>& figures)
   return drawn;
 }
 
+/// The markdown that shows a figure: the image when it was drawn, else why not, naming the
+/// script that is kept.
+inline std::string markdown_figure(const drawn_figures& drawn, const std::string& name, const std::string& caption)
+{
+  const std::string failure = drawn.failure_of(name);
+  if (!failure.empty())
+    return "(Figure `" + name + ".svg` not drawn: " + failure + "; its script `" + name + ".gp` is kept.)\n\n";
+  return "![" + caption + "](" + name + ".svg)\n\n";
+}
+
 }  // namespace twolayer::app

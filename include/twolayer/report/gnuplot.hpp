@@ -39,6 +39,9 @@ struct line_plot {
 struct direction_plot {
   std::string title;
   std::vector<std::vector<double>> directions;  // each of size 2 or 3
+  std::vector<bool> marked;                     // drawn in a second colour (empty: none)
+  std::vector<double> reference;                // a distinguished direction (e.g. a target's mean), or empty
+  std::string reference_label;                  // its label at the arrow's tip
 };
 
 namespace gnuplot_detail {
@@ -119,23 +122,49 @@ inline std::string gnuplot_script(const direction_plot& plot)
   s << header(plot.title, 520, 520);
   const bool space = !plot.directions.empty() && plot.directions.front().size() == 3;
   s << "unset key\nset size ratio -1\nset xrange [-1.2:1.2]\nset yrange [-1.2:1.2]\n";
-  s << "$directions << EOD\n";
-  for (const auto& u : plot.directions) {
-    for (std::size_t i = 0; i < u.size(); ++i)
-      s << (i ? " " : "") << number(u[i]);
-    s << "\n";
+  auto block = [&](const std::string& name, auto&& rows) {
+    s << "$" << name << " << EOD\n";
+    for (const std::vector<double>& u : rows) {
+      for (std::size_t i = 0; i < u.size(); ++i)
+        s << (i ? " " : "") << number(u[i]);
+      s << "\n";
+    }
+    s << "EOD\n";
+  };
+  // Plain directions in blue, marked ones in orange, the reference in red with its label; a
+  // plot without marks or reference gives the script it gave before these existed.
+  std::vector<std::vector<double>> plain, marked;
+  for (std::size_t j = 0; j < plot.directions.size(); ++j)
+    (j < plot.marked.size() && plot.marked[j] ? marked : plain).push_back(plot.directions[j]);
+  if (!plain.empty())
+    block("directions", plain);
+  if (!marked.empty())
+    block("marked", marked);
+  const bool reference = !plot.reference.empty();
+  if (reference) {
+    block("reference", std::vector<std::vector<double>>{plot.reference});
+    s << "set label 1 " << quoted(plot.reference_label) << " at ";
+    for (std::size_t i = 0; i < plot.reference.size(); ++i)
+      s << (i ? ", " : "") << number(1.12 * plot.reference[i]);
+    s << " center textcolor rgb \"#d62728\" front\n";
   }
-  s << "EOD\n";
-  if (space) {
+  const std::string origin = space ? "(0):(0):(0):1:2:3" : "(0):(0):1:2";
+  std::vector<std::string> clauses;
+  if (!plain.empty())
+    clauses.push_back("$directions using " + origin + " with vectors head filled lw 2 lc rgb \"#1f77b4\"");
+  if (!marked.empty())
+    clauses.push_back("$marked using " + origin + " with vectors head filled lw 2 lc rgb \"#ff7f0e\"");
+  if (reference)
+    clauses.push_back("$reference using " + origin + " with vectors head filled lw 2 dt 2 lc rgb \"#d62728\"");
+  if (space)
     s << "set view equal xyz\nset view 60, 35\nset zrange [-1.2:1.2]\nset xyplane 0\nunset tics\nunset border\n"
          "set parametric\nset isosamples 13, 13\nset urange [0:2*pi]\nset vrange [-pi/2:pi/2]\n"
-         "splot cos(u)*cos(v), sin(u)*cos(v), sin(v) with lines lc rgb \"#d0d0d0\", \\\n"
-         "      $directions using (0):(0):(0):1:2:3 with vectors head filled lw 2 lc rgb \"#1f77b4\"\n";
-  } else {
-    s << "set parametric\nset trange [0:2*pi]\nset grid\n"
-         "plot cos(t), sin(t) with lines lc rgb \"#a0a0a0\", \\\n"
-         "     $directions using (0):(0):1:2 with vectors head filled lw 2 lc rgb \"#1f77b4\"\n";
-  }
+         "splot cos(u)*cos(v), sin(u)*cos(v), sin(v) with lines lc rgb \"#d0d0d0\"";
+  else
+    s << "set parametric\nset trange [0:2*pi]\nset grid\nplot cos(t), sin(t) with lines lc rgb \"#a0a0a0\"";
+  for (const auto& clause : clauses)
+    s << ", \\\n" << (space ? "      " : "     ") << clause;
+  s << "\n";
   return s.str();
 }
 

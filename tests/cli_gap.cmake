@@ -48,11 +48,43 @@ foreach(row IN LISTS sub_rows)
   endif()
 endforeach()
 
+# Targets with a mean: --mean 1 on a small grid names the laws /mean=1, states --mean in its command,
+# prints the mean-field target and the optimum of Psi, and gives the same bytes on 1 and 2 threads.
+foreach(threads 1 2)
+  execute_process(COMMAND ${PROGRAM} --quiet --mean 1 --laws gaussian,rademacher --d 2,4 --N 100,1000 --seeds 2
+                          --restarts 8 --threads ${threads} --out ${out}/mean${threads}
+                  RESULT_VARIABLE status ERROR_VARIABLE err)
+  if(NOT status EQUAL 0)
+    message(FATAL_ERROR "--mean 1 --threads ${threads}: status ${status}\n${err}")
+  endif()
+endforeach()
+foreach(name gap.md gap.csv gap.json gap.tex)
+  file(READ ${out}/mean1/${name} one)
+  file(READ ${out}/mean2/${name} two)
+  if(NOT one STREQUAL two)
+    message(FATAL_ERROR "--mean 1: ${name} differs between 1 and 2 threads")
+  endif()
+endforeach()
+file(READ ${out}/mean1/gap.md report)
+foreach(expected "--laws gaussian,rademacher .* --mean 1`" "## Targets with a mean" "\\| gaussian/mean=1 \\| 4 \\| 1 \\| "
+                 "\\| 5 \\| 4 \\| 1 \\| [0-9.e+-]+ \\| [0-9.e+-]+ \\|")
+  if(NOT report MATCHES "${expected}")
+    message(FATAL_ERROR "--mean 1: gap.md lacks '${expected}'")
+  endif()
+endforeach()
+file(STRINGS ${out}/mean1/gap.csv mean_rows)
+list(FILTER mean_rows INCLUDE REGEX "^rademacher/mean=1,")
+list(LENGTH mean_rows count)
+if(NOT count EQUAL 12)  # 2 d x 2 N x 2 replicates, M = 3 at d = 2 and M = 3, 5 at d = 4
+  message(FATAL_ERROR "--mean 1: ${count} rademacher rows, expected 12")
+endif()
+
 # Bad input: status 2, nothing on stdout, nothing written.
 include(${CMAKE_CURRENT_LIST_DIR}/usage_errors.cmake)
 expect_usage_errors(${PROGRAM} twolayer-gap ${out}/bad
                     "--laws|cauchy" "--d|1" "--N|100,x" "--M|0" "--M|d+2" "--seeds|0" "--N|3|--M|3"
-                    "--quick|--quick" "--screen|-1" "--threads|0" "--bogus" "--progress|--quiet")
+                    "--quick|--quick" "--screen|-1" "--threads|0" "--bogus" "--progress|--quiet"
+                    "--mean|-1" "--mean|x" "--mean|2000")
 # An output directory that cannot be created: status 2 (a usage error), no report anywhere.
 file(WRITE ${out}/a_file "")
 execute_process(COMMAND ${PROGRAM} --quick --quiet --d 2 --N 100 --seeds 1 --out ${out}/a_file/sub

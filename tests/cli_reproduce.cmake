@@ -27,7 +27,7 @@ foreach(f IN LISTS files)
 endforeach()
 foreach(f README.md verdicts.csv verdicts.tex kernels.tex gap.tex etf.tex precision.tex gap_sup_dev.svg etf_phi.svg
           etf_hessian.svg etf_M4_d3.svg orientation.md orientation_summary.csv orientation.tex
-          orientation_cosines_M3_d3.svg)
+          orientation_cosines_M3_d3.svg gap_mean/gap.md gap_mean/gap.csv)
   if(NOT EXISTS ${work}/one/${f})
     message(FATAL_ERROR "twolayer-reproduce --quick did not write ${f}")
   endif()

@@ -326,21 +326,9 @@ TEST_CASE("the gap study's exponent fits group by replicate and recover known ex
   CHECK(fits.in_d[1].slopes.size() == 2);
 }
 
-TEST_CASE("the bracket of docs/mathematics.md 5.1: gap_lower <= min_gap <= gap_bound in every row of a small grid",
-          "[gap]")
+/// gap_lower <= min_gap <= gap_bound on every row, with half-widths that are not zero.
+void check_bracket(const gap_study_results& r)
 {
-  gap_grid grid;
-  grid.laws = {target_law{entry_law::gaussian}, target_law{entry_law::rademacher}};
-  grid.dimensions = {2, 4};
-  grid.widths = {100, 1000};
-  grid.compressed = {"3", "d+1"};
-  grid.replicates = 2;
-  gap_settings settings;
-  settings.simplified_restarts = 8;
-  settings.finite_orientations = 2;
-  settings.finite_random_starts = 1;
-  const auto r = run_gap_study(grid, settings, 2);
-  REQUIRE(r.rows.size() == 2 * 2 * 2 * 3);  // laws × N × replicates × (M = 3 at d = 2; M = 3, 5 at d = 4)
   int bracketed = 0;
   for (const auto& row : r.rows) {
     INFO(row.law << ", d = " << row.d << ", N = " << row.N << ", replicate " << row.replicate << ", M = " << row.M);
@@ -356,6 +344,24 @@ TEST_CASE("the bracket of docs/mathematics.md 5.1: gap_lower <= min_gap <= gap_b
     bracketed += *row.gap_lower <= *row.min_gap && *row.min_gap <= *row.gap_bound;
   }
   CHECK(bracketed == static_cast<int>(r.rows.size()));
+}
+
+TEST_CASE("the bracket of docs/mathematics.md 5.1: gap_lower <= min_gap <= gap_bound in every row of a small grid",
+          "[gap]")
+{
+  gap_grid grid;
+  grid.laws = {target_law{entry_law::gaussian}, target_law{entry_law::rademacher}};
+  grid.dimensions = {2, 4};
+  grid.widths = {100, 1000};
+  grid.compressed = {"3", "d+1"};
+  grid.replicates = 2;
+  gap_settings settings;
+  settings.simplified_restarts = 8;
+  settings.finite_orientations = 2;
+  settings.finite_random_starts = 1;
+  const auto r = run_gap_study(grid, settings, 2);
+  REQUIRE(r.rows.size() == 2 * 2 * 2 * 3);  // laws × N × replicates × (M = 3 at d = 2; M = 3, 5 at d = 4)
+  check_bracket(r);
   // a second route to ||s~*||_1 at a simplex ETF: y = K^-1 1 = (Phi/M) 1, so sum |y_j| = Phi
   for (const auto& optimum : r.optima)
     if (optimum.phi_etf && std::abs(optimum.phi - *optimum.phi_etf) < 1e-10) {
@@ -438,6 +444,127 @@ TEST_CASE("the linear-term prediction: N E||(1/N) sum a_i w_i||^2 = tau^2 E a^2 
   INFO("sampled " << mean << " ± " << standard_error << ", predicted " << predicted);
   CHECK(predicted == Approx(10).epsilon(1e-12));
   CHECK(std::abs(mean - predicted) < 4 * standard_error);
+}
+
+// --- targets with a mean (docs/mathematics.md §2.1 and §5.1) ------------------------------
+
+TEST_CASE("targets with a mean: the sampled weights have mean R tau (1, ..., 1)/sqrt d; R = 0 keeps the name and the bits",
+          "[gap]")
+{
+  target_law law{entry_law::uniform};
+  law.tau = 1.5;
+  law.mean_ratio = 0.7;
+  const unsigned d = 4;
+  const std::size_t N = 40000;
+  const target_network target = sample_target(law, d, N, 11);
+  const vector<double> mean = target.W.rowwise().mean();
+  const double expected = law.mean_ratio * law.tau / std::sqrt(double(d));
+  const double standard_error = law.tau / std::sqrt(double(d)) / std::sqrt(double(N));  // unit-variance ξ
+  for (unsigned k = 0; k < d; ++k) {
+    INFO("entry " << k << ": mean " << mean(k) << ", expected " << expected << " ± " << standard_error);
+    CHECK(std::abs(mean(k) - expected) < 4 * standard_error);
+  }
+  CHECK(law.name() == "uniform/tau=1.500000/mean=0.7");
+  // without a mean: the name (part of every seed) and the weights as before R existed
+  target_law plain{entry_law::uniform};
+  plain.tau = 1.5;
+  CHECK(plain.name() == "uniform/tau=1.500000");
+  const target_network a = sample_target(plain, d, 100, 11);
+  law.mean_ratio = 0;
+  const target_network b = sample_target(law, d, 100, 11);
+  CHECK((a.W.array() == b.W.array()).all());
+  // the same seed draws the same ξ: the mean moves every entry by μ_k and nothing else
+  CHECK(((target.W.leftCols(100) - a.W).array() - expected).abs().maxCoeff() < 1e-14);
+  law.mean_ratio = -0.1;
+  CHECK_THROWS_AS(sample_target(law, d, 10, 1), std::invalid_argument);
+}
+
+TEST_CASE("targets with a mean: the finite cross term tends to T(<v, mu>) like 1/sqrt N, and not to a neighbouring R's",
+          "[gap]")
+{
+  // Two routes to T: the zonal series of the mean-field target, and the empirical mean of the
+  // closed-form arc-cosine kernel over sampled weights. Their sup-deviation falls like the
+  // linear Hermite term's tau/(4 sqrt N); against the series of R = 1.1 it stalls far above it.
+  gap_settings settings;
+  settings.finite_max_N = 0;  // the sup-deviation only
+  const unsigned d = 4, replicates = 4;
+  target_law law{entry_law::gaussian};
+  law.mean_ratio = 1;
+  const auto summary = summarise_law(law, d, settings);
+  REQUIRE(summary.has_mean());
+  CHECK(summary.bias_floor == 0.0);
+  target_law nearby = law;
+  nearby.mean_ratio = 1.1;
+  const mean_shifted_cross_term<double> wrong(mean_field_target(nearby, d), target_mean_direction(d));
+  simplified_optimum none;
+  none.M = 3;
+  double small = 0, large = 0, large_wrong = 0;
+  for (unsigned replicate = 0; replicate < replicates; ++replicate) {
+    small += *measure_realisation(summary, 100, replicate, {&none}, settings).front().sup_cross_dev / replicates;
+    large += *measure_realisation(summary, 10000, replicate, {&none}, settings).front().sup_cross_dev / replicates;
+    const target_network target = sample_target(law, d, 10000, realisation_seed(settings.seed, law, d, 10000, replicate));
+    const target_cross_term<double> cross(vector<double>(target.a / 10000.0), target.W);
+    large_wrong += sup_cross_deviation(cross, wrong, settings.deviation).sup / replicates;
+  }
+  const double predicted = linear_term_prediction(law, 10000);
+  INFO("mean sup at N = 1e2: " << small << ", at N = 1e4: " << large << " (linear term " << predicted
+                                << "), against R = 1.1 at N = 1e4: " << large_wrong);
+  CHECK(large < small / 4);  // 1/sqrt N predicts a factor 10
+  CHECK(large < 3 * predicted);
+  CHECK(large > predicted / 3);
+  CHECK(large_wrong > 3 * large);
+}
+
+TEST_CASE("targets with a mean: rademacher xi in d = 2 at R = 1 makes a target of three neurons, which M = 3 fits "
+          "exactly, so min_gap = -(E[F^2] - Psi*)",
+          "[gap]")
+{
+  // w = (ξ + 1)/√2 with ξ ∈ {±1}²: (√2, √2), (√2, 0), (0, √2) or 0. The realised network has three
+  // distinct neurons, so min L_N = 0 and min_gap is minus the simplified minimum, a second route
+  // to E[F²] − Ψ* through the finite objective (N² kernel sum and L-BFGS on Ψ_N).
+  gap_grid grid;
+  target_law law{entry_law::rademacher};
+  law.mean_ratio = 1;
+  grid.laws = {law};
+  grid.dimensions = {2};
+  grid.widths = {200};
+  grid.compressed = {"3"};
+  grid.replicates = 2;
+  gap_settings settings;
+  settings.simplified_restarts = 16;
+  const auto r = run_gap_study(grid, settings, 2);
+  REQUIRE(r.optima.size() == 1);
+  REQUIRE(r.optima.front().psi);
+  const double simplified_min = r.laws.front().mean_field->second_moment() - *r.optima.front().psi;
+  CHECK(simplified_min > 1e-4);  // not a vacuous check: the simplified minimum is not 0
+  for (const auto& row : r.rows) {
+    REQUIRE(row.min_gap);
+    INFO("replicate " << row.replicate << ": min_gap " << *row.min_gap << ", -min L~ " << -simplified_min);
+    CHECK(std::abs(*row.min_gap + simplified_min) < 1e-10);
+    CHECK(!row.min_gap_hat);
+    CHECK(!row.const_gap_hat);
+  }
+}
+
+TEST_CASE("targets with a mean: gap_lower <= min_gap <= gap_bound in every row of a small grid", "[gap]")
+{
+  gap_grid grid;
+  for (auto entries : {entry_law::gaussian, entry_law::uniform}) {
+    target_law law{entries};
+    law.mean_ratio = 0.5;
+    grid.laws.push_back(law);
+  }
+  grid.dimensions = {2, 4};
+  grid.widths = {100, 1000};
+  grid.compressed = {"3", "d+1"};
+  grid.replicates = 2;
+  gap_settings settings;
+  settings.simplified_restarts = 8;
+  settings.finite_orientations = 2;
+  settings.finite_random_starts = 1;
+  const auto r = run_gap_study(grid, settings, 2);
+  REQUIRE(r.rows.size() == 2 * 2 * 2 * 3);
+  check_bracket(r);
 }
 
 }  // namespace unit_gap

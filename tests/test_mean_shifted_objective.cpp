@@ -5,6 +5,7 @@
 #include "twolayer/check/derivative_check.hpp"
 #include "twolayer/check/second_order.hpp"
 #include "twolayer/gaussian/radial_moments.hpp"
+#include "twolayer/geometry/simplex_etf.hpp"
 #include "twolayer/gaussian/relu_target_moments.hpp"
 #include "twolayer/manifold/sphere_product.hpp"
 #include "twolayer/objective/mean_shifted_cross_term.hpp"
@@ -133,6 +134,26 @@ TEST_CASE("the orbit of the rotations fixing mu: formula against the rank of the
     CHECK(symmetry.orbit_dimension_of(plane, tolerance) == generator_rank(plane, axis));
     // the full group sees a larger orbit
     CHECK(rotation_symmetry<R>::full(d).orbit_dimension_of(plane, tolerance) == orbit_dimension(d, 2));
+  }
+}
+
+TEST_CASE("an element of the rotations fixing mu: orthogonal, fixes mu, acts as given on the complement", "[mean_shifted]")
+{
+  for (int d : {2, 3, 5}) {
+    const vector<R> axis = mean_direction<R>(d);
+    const auto symmetry = rotation_symmetry<R>::fixing(axis);
+    const matrix<R> acting = random_orthogonal<R>(d - 1, 70 + d);
+    const matrix<R> Q = symmetry.element(acting);
+    CHECK((Q.transpose() * Q - matrix<R>::Identity(d, d)).cwiseAbs().maxCoeff() < R("1e-45"));
+    CHECK((Q * axis - axis).norm() < R("1e-45"));
+    const matrix<R>& B = symmetry.acting_basis();
+    CHECK((B.transpose() * Q * B - acting).cwiseAbs().maxCoeff() < R("1e-45"));
+    // a rotation that does not fix the axis is not of this form: a generic one moves it
+    CHECK((random_orthogonal<R>(d, 90 + d) * axis - axis).norm() > R("1e-3"));
+    // for the full group the element is the matrix itself
+    const matrix<R> whole = random_orthogonal<R>(d, 80 + d);
+    CHECK((rotation_symmetry<R>::full(d).element(whole) - whole).cwiseAbs().maxCoeff() < R("1e-45"));
+    CHECK_THROWS_AS(symmetry.element(whole), std::invalid_argument);
   }
 }
 

@@ -71,8 +71,48 @@ report::table laws_table(const results& r)
                   {"law", "d", "alpha", "alpha_route", "bias_floor", "bias_floor_route"},
                   {}};
   for (const auto& l : r.laws)
-    t.add_row({l.law.name(), std::to_string(l.d), number(l.alpha),
-               l.alpha_exact ? "closed form" : "50-digit quadrature", cell(l.bias_floor), l.bias_note});
+    t.add_row({l.law.name(), std::to_string(l.d), l.has_mean() ? std::string() : number(l.alpha),
+               l.has_mean()    ? "not used: a target with a mean (docs/mathematics.md section 2.1)"
+               : l.alpha_exact ? "closed form"
+                               : "50-digit quadrature",
+               cell(l.bias_floor), l.bias_note});
+  return t;
+}
+
+bool any_mean(const results& r)
+{
+  for (const auto& l : r.laws)
+    if (l.has_mean())
+      return true;
+  return false;
+}
+
+// The mean-field target of every law with a mean: the simplified constant term and the
+// reference cross term T(c) at c = 1, 0, −1 (gaussian/mean_shifted_relu.hpp).
+report::table mean_field_table(const results& r)
+{
+  report::table t{"Targets with a mean: the simplified target per (law, d) (docs/mathematics.md section 2.1)",
+                  {"law", "d", "R", "second_moment", "T_along_mean", "T_orthogonal", "T_against_mean", "series_terms"},
+                  {}};
+  for (const auto& l : r.laws)
+    if (l.has_mean()) {
+      const auto& m = *l.mean_field;
+      const auto T = [&](double c) { return number(twolayer::sphere_legendre_series(l.d, m.series(), c)); };
+      t.add_row({l.law.name(), std::to_string(l.d), twolayer::law_ratio_text(l.law.mean_ratio), number(m.second_moment()),
+                 T(1.0), T(0.0), T(-1.0), std::to_string(m.series().size())});
+    }
+  return t;
+}
+
+report::table mean_optima_table(const results& r)
+{
+  report::table t{"Simplified optimum per (M, d) of targets with a mean: max Psi by multi-start search (a = tau = 1)",
+                  {"M", "d", "R", "psi_best", "scales_l1", "basins", "converged", "restarts"},
+                  {}};
+  for (const auto& o : r.optima)
+    if (o.mean_ratio != 0)
+      t.add_row({std::to_string(o.M), std::to_string(o.d), twolayer::law_ratio_text(o.mean_ratio), cell(o.psi),
+                 cell(o.psi_scales_l1), std::to_string(o.basins), std::to_string(o.converged), std::to_string(o.restarts)});
   return t;
 }
 
@@ -82,6 +122,7 @@ report::table optima_table(const results& r)
                   {"M", "d", "phi_best", "phi_etf", "phi_best_minus_etf", "basins", "converged", "restarts"},
                   {}};
   for (const auto& o : r.optima)
+    if (o.mean_ratio == 0)
     t.add_row({std::to_string(o.M), std::to_string(o.d), o.found ? number(o.phi) : "", cell(o.phi_etf),
                o.found && o.phi_etf ? number(o.phi - *o.phi_etf) : "", std::to_string(o.basins),
                std::to_string(o.converged), std::to_string(o.restarts)});
@@ -291,8 +332,22 @@ std::string markdown(const gap_run& s, const results& r)
          "terms of one sign, so their relative rounding error is at most ~N·2⁻⁵³ (below 1e-11 here), "
          "and the tests compare E[f_N²] and min_s L_N with 50-digit evaluations. Numbers are printed to "
          "7 significant digits (the mean ± sd tables to 4).\n\n";
+  if (any_mean(r))
+    out << "## Targets with a mean\n\n"
+           "Laws named `/mean=R` have first-layer weights w = mu + xi/sqrt(d), mu = R (1, ..., 1)/sqrt(d), so "
+           "|mu|/tau = R. Their simplified objective is that of the gaussian mean-field target (docs/mathematics.md "
+           "section 2.1), whatever the law of xi; for other laws the difference is part of the measured gap. In the "
+           "columns below, for these laws, alpha d c_d^2 becomes T(<v, mu/|mu|>) (the zonal series, in double), "
+           "alpha^2 d c_d^2 becomes E[F^2], and min L~ = E[F^2] - Psi* with Psi* the best value of Psi(U) = t'G^-1 t, "
+           "t_j = T(<u_j, mu/|mu|>), found by multi-start search. The starts for min L_N turn the simplified optimum "
+           "by random rotations that fix mu. The `*_hat` columns have no counterpart and are left empty; the "
+           "bracket uses ||s~*||_1 with s~* = G^-1 t at the simplified optimum. With a mean the linear Hermite term "
+           "predicts tau sqrt(E a^2 + Var(a) R^2)/(4 sqrt N).\n\n"
+        << report::to_markdown(mean_field_table(r)) << "\n"
+        << report::to_markdown(mean_optima_table(r)) << "\n";
   out << report::to_markdown(laws_table(r)) << "\n";
-  out << report::to_markdown(optima_table(r)) << "\n";
+  if (!optima_table(r).rows.empty())
+    out << report::to_markdown(optima_table(r)) << "\n";
   out << report::to_markdown(by_N_table(s, r, "sup_cross_dev (mean ± sd over replicates)",
                                         &gap_row::sup_cross_dev, false))
       << "\n";
@@ -347,6 +402,8 @@ std::string latex(const gap_run& s, const results& r)
                                     by_N_table(s, r, "min_spread (mean ± sd)", &gap_row::min_spread, true),
                                     by_N_table(s, r, "etf_distance of the finite optimum (mean ± sd)", &gap_row::etf_distance, true),
                                     rows_table(r)};
+  if (any_mean(r))
+    tables.insert(tables.begin(), {mean_field_table(r), mean_optima_table(r)});
   std::string out = "% twolayer-gap: " + s.command + "\n";
   for (const auto& t : tables)
     out += "\n" + report::to_latex(t);
@@ -361,7 +418,11 @@ std::string json(const gap_run& s, const results& r)
   out << "{\n  \"command\": " << report::detail::json_string(s.command) << ",\n"
       << "  \"version\": " << report::detail::json_string(s.program_version) << ",\n"
       << "  \"laws\": " << report::to_json_rows(laws_table(r), "    ") << ",\n"
-      << "  \"simplified_optima\": " << report::to_json_rows(optima_table(r), "    ") << ",\n"
+      << "  \"simplified_optima\": " << report::to_json_rows(optima_table(r), "    ") << ",\n";
+  if (any_mean(r))
+    out << "  \"mean_field_targets\": " << report::to_json_rows(mean_field_table(r), "    ") << ",\n"
+        << "  \"simplified_optima_with_mean\": " << report::to_json_rows(mean_optima_table(r), "    ") << ",\n";
+  out
       << "  \"fits_in_N\": " << report::to_json_rows(f.in_N, "    ") << ",\n"
       << "  \"fits_in_d\": " << report::to_json_rows(f.in_d, "    ") << ",\n"
       << "  \"linear_term_prediction\": " << report::to_json_rows(prediction_table(s, r), "    ") << ",\n"

@@ -35,6 +35,7 @@ struct settings {
   unsigned threads = 1;
   bool progress = false;
   report::format format = report::format::markdown;
+  std::string mean_ratio;  // --mean as given ("" without a mean)
 };
 
 std::string join(const std::vector<std::string>& items)
@@ -59,8 +60,10 @@ std::string join_numbers(const std::vector<T>& items)
 std::string canonical_command(const settings& s)
 {
   std::vector<std::string> laws;
-  for (const auto& l : s.grid.laws)
+  for (auto l : s.grid.laws) {
+    l.mean_ratio = 0;  // --mean says it once for every law
     laws.push_back(l.name());
+  }
   return "twolayer-gap --laws " + join(laws) + " --d " + join_numbers(s.grid.dimensions) + " --N " +
          join_numbers(s.grid.widths) + " --M " + join(s.grid.compressed) + " --seeds " +
          std::to_string(s.grid.replicates) + " --seed " + std::to_string(s.gap.seed) + " --screen " +
@@ -68,7 +71,8 @@ std::string canonical_command(const settings& s)
          " --restarts " + std::to_string(s.gap.simplified_restarts) + " --orientations " +
          std::to_string(s.gap.finite_orientations) + " --finite-starts " +
          std::to_string(s.gap.finite_random_starts) + " --finite-max-N " + std::to_string(s.gap.finite_max_N) +
-         " --finite-max-d " + std::to_string(s.gap.finite_max_d);
+         " --finite-max-d " + std::to_string(s.gap.finite_max_d) +
+         (s.mean_ratio.empty() ? std::string() : " --mean " + s.mean_ratio);
 }
 
 settings parse(const cli::parser& p)
@@ -85,6 +89,19 @@ settings parse(const cli::parser& p)
       if (!law)
         throw cli::usage_error("--laws: unknown law '" + name + "' (gaussian, rademacher, uniform)");
       s.grid.laws.push_back(twolayer::target_law{*law});
+    }
+  }
+  if (p.has("mean")) {
+    const auto r = cli::to_decimal("mean", p.get("mean"));
+    if (r.numerator < 0)
+      throw cli::usage_error("--mean: the mean ratio " + r.text + " is negative");
+    const double ratio = double(r.numerator) / double(r.denominator);
+    if (ratio > 1000)
+      throw cli::usage_error("--mean: " + r.text + " is above 1000 (the zonal series would need more than 4096 terms)");
+    if (ratio != 0) {
+      s.mean_ratio = r.text;
+      for (auto& law : s.grid.laws)
+        law.mean_ratio = ratio;
     }
   }
   if (p.has("d")) {
@@ -167,9 +184,12 @@ int main(int argc, char** argv)
       "simplified objective L~ (docs/mathematics.md sections 2 and 5): the sup-deviation of the cross\n"
       "term and its infinite-N floor, the constant-term gap, the gap between the minima (with\n"
       "the realised and the expected scaling factor), the distance of the finite optimum from\n"
-      "a simplex ETF, and log-log exponents in N and d. Writes gap.md, gap.csv, gap.json, gap.tex\n"
+      "a simplex ETF, and log-log exponents in N and d. With --mean R the first layer has a mean mu\n"
+      "(|mu|/tau = R) and the simplified objective is the gaussian mean-field one of section 2.1, for\n"
+      "every law. Writes gap.md, gap.csv, gap.json, gap.tex\n"
       "and gap_sup_dev.svg (with its gnuplot script) into --out. Exit status: 0 written, 1 failed (nothing written), 2 usage error.",
       {{"laws", "LIST", "gaussian,rademacher,uniform", "entry laws of the first layer"},
+       {"mean", "R", "0", "targets with a mean: w = mu + xi/sqrt(d), mu = R (1,...,1)/sqrt(d), |mu|/tau = R"},
        {"d", "LIST", "2,4,8,16,32,64", "input dimensions"},
        {"N", "LIST", "100,1000,10000,100000", "target widths"},
        {"M", "LIST", "3,d+1", "compressed widths: integers or the word d+1"},

@@ -72,8 +72,12 @@ struct step {
   std::vector<std::string> arguments;  // without --out, --threads, --progress/--quiet
   std::vector<std::string> files;   // what it writes (the main ones, for the index)
   std::string what;                 // one line for the index
+  std::string subdirectory = "";    // written into --out/subdirectory ("" : --out itself)
   int status = -1;
 };
+
+constexpr const char* gap_mean_what =
+    "the same gap for targets with a mean (R = |mu|/tau = 1): does the rate in N change?";
 
 constexpr const char* orientation_what =
     "targets with a mean: where the optimum points, whether it is a simplex ETF, and where its pattern changes with R";
@@ -92,6 +96,9 @@ std::vector<step> steps(const settings& s)
                     "every headline number at 16/50/100/200 digits by every route, enclosures and certificates"});
     list.push_back({"orientation", "twolayer-orientation", {"--quick"},
                     {"orientation.md", "orientation.csv", "orientation_summary.csv", "orientation.json", "orientation.tex"}, orientation_what});
+    list.push_back({"gap_mean", "twolayer-gap", {"--quick", "--mean", "1"},
+                    {"gap_mean/gap.md", "gap_mean/gap.csv", "gap_mean/gap.json", "gap_mean/gap.tex", "gap_mean/gap_sup_dev.svg"},
+                    gap_mean_what, "gap_mean"});
   } else {
     list.push_back({"kernels", "twolayer-kernels", {"--activation", "all"}, {"kernels.md", "kernels.csv", "kernels.json", "kernels.tex"},
                     "every Gaussian kernel and constant by every route, with the digits each agrees with the closed form"});
@@ -104,6 +111,11 @@ std::vector<step> steps(const settings& s)
                     "every headline number at 16/50/100/200 digits by every route, enclosures and certificates"});
     list.push_back({"orientation", "twolayer-orientation", {"--d", "2,3,4,8"},
                     {"orientation.md", "orientation.csv", "orientation_summary.csv", "orientation.json", "orientation.tex"}, orientation_what});
+    // d ≤ 16 and N ≤ 10⁴, where every column is computed (the full grid's d = 32, 64 and N = 10⁵
+    // have the sup-deviation only): about 7 min on 2 cores
+    list.push_back({"gap_mean", "twolayer-gap", {"--mean", "1", "--d", "2,4,8,16", "--N", "100,1000,10000"},
+                    {"gap_mean/gap.md", "gap_mean/gap.csv", "gap_mean/gap.json", "gap_mean/gap.tex", "gap_mean/gap_sup_dev.svg"},
+                    gap_mean_what, "gap_mean"});
   }
   return list;
 }
@@ -114,7 +126,7 @@ std::string command_text(const step& st, bool with_out)
   for (const auto& a : st.arguments)
     c += " " + a;
   if (with_out)
-    c += " --out reports";
+    c += st.subdirectory.empty() ? std::string(" --out reports") : " --out reports/" + st.subdirectory;
   return c;
 }
 
@@ -133,7 +145,8 @@ int run(const std::filesystem::path& directory, const settings& s, step& st)
 {
   std::vector<std::string> args{(directory / st.executable).string()};
   args.insert(args.end(), st.arguments.begin(), st.arguments.end());
-  args.insert(args.end(), {"--out", s.out.string(), "--threads", std::to_string(s.threads),
+  args.insert(args.end(), {"--out", (st.subdirectory.empty() ? s.out : s.out / st.subdirectory).string(), "--threads",
+                           std::to_string(s.threads),
                            s.progress ? "--progress" : "--quiet"});
   std::vector<char*> argv;
   for (auto& a : args)
@@ -406,10 +419,11 @@ int main(int argc, char** argv)
       "Reproduces the evidence in one command: runs twolayer-kernels (every activation),\n"
       "twolayer-gap (the full grid), twolayer-etf (the grid: 10^4 restarts per case, and for\n"
       "M > d+1 until the 95% bound for one basin, 1 - 0.05^(1/n), is below 1e-4: n = 29956),\n"
-      "twolayer-precision and twolayer-orientation (targets with a mean, d = 2, 3, 4, 8) into --out,\n"
-      "then writes the index README.md with every report linked,\n"
-      "the commands, the source version, and one verdict per (M, d) on the simplex-ETF conjecture\n"
-      "(also verdicts.csv, .json, .tex). About an hour on 2 cores; --quick: two minutes.\n"
+      "twolayer-precision, twolayer-orientation (targets with a mean, d = 2, 3, 4, 8) into --out\n"
+      "and twolayer-gap --mean 1 (d <= 16, N <= 10^4) into --out/gap_mean, then writes the index\n"
+      "README.md with every report linked, the commands, the source version, and one verdict per\n"
+      "(M, d) on the simplex-ETF conjecture (also verdicts.csv, .json, .tex). About 80 minutes on\n"
+      "2 cores; --quick: two minutes.\n"
       "Exit status: 0 every step held and no counterexample, 1 a step failed or a counterexample\n"
       "was found, 2 usage error.",
       {{"out", "DIR", "reports", "output directory (created if missing)"},

@@ -1,6 +1,8 @@
-// The cross-term deviation of docs/mathematics.md §5: sup over unit v of |t(v) − level|, where
-// t(v) = E_x[f(x) σ(<v, x>)] for a target f (objective/target_cross_term.hpp) and `level` is
-// the simplified objective's cross term at unit v (α d μ_σ², the same for every v).
+// The cross-term deviation of docs/mathematics.md §5: sup over unit v of |t(v) − t~(v)|, where
+// t(v) = E_x[f(x) σ(<v, x>)] for a target f (objective/target_cross_term.hpp) and t~(v) is the
+// simplified objective's cross term at unit v: a constant `level` (α d μ_σ², the same for every
+// v) for a target without a mean, T(<v, μ̂>) for one with a mean (§2.1,
+// objective/mean_shifted_cross_term.hpp); any cross term (objective/cross_term.hpp) will do.
 //
 // Found by maximisation — random screening plus Riemannian L-BFGS ascent of ±(t − level)
 // from the best screened points — so the result is a lower estimate of the sup, and is
@@ -9,6 +11,7 @@
 // to peak. Deterministic for a given seed.
 #pragma once
 
+#include "twolayer/objective/cross_term.hpp"
 #include "twolayer/objective/target_cross_term.hpp"
 #include "twolayer/optimize/lbfgs.hpp"
 #include "twolayer/optimize/multi_start.hpp"
@@ -36,9 +39,23 @@ struct cross_deviation_result {
   int evaluations = 0;
 };
 
-template <class Real, class Activation>
+/// The cross term of the same value at every unit direction (no gradient on the sphere).
+template <class Real>
+struct constant_cross_term {
+  Real level;
+  vector<Real> values(const matrix<Real>& U) const { return vector<Real>::Constant(U.cols(), level); }
+  void values_and_gradients(const matrix<Real>& U, vector<Real>& t, matrix<Real>& gradients) const
+  {
+    t = values(U);
+    gradients = matrix<Real>::Zero(U.rows(), U.cols());
+  }
+};
+
+/// sup over unit v of |t(v) − reference(v)|, found by maximisation (a lower estimate).
+template <class Real, class Activation, class Reference>
+  requires cross_term<Reference, Real>
 cross_deviation_result<Real> sup_cross_deviation(const target_cross_term<Real, Activation>& target,
-                                                 const Real& level,
+                                                 const Reference& reference,
                                                  const cross_deviation_options& options)
 {
   using std::abs;
@@ -56,7 +73,8 @@ cross_deviation_result<Real> sup_cross_deviation(const target_cross_term<Real, A
   constexpr int chunk = 64;  // directions per matrix product
   for (int first = 0; first < count; first += chunk) {
     const int n = std::min(chunk, count - first);
-    deviations.segment(first, n) = target.values(screen.middleCols(first, n)).array() - level;
+    deviations.segment(first, n) =
+        target.values(screen.middleCols(first, n)).array() - reference.values(screen.middleCols(first, n)).array();
   }
   result.evaluations += count;
   std::vector<int> order(static_cast<std::size_t>(count));
@@ -73,11 +91,12 @@ cross_deviation_result<Real> sup_cross_deviation(const target_cross_term<Real, A
     const int start = order[static_cast<std::size_t>(a)];
     const Real sign = deviations(start) >= 0 ? Real(1) : Real(-1);
     auto problem = [&](const matrix<Real>& V) {
-      vector<Real> t;
-      matrix<Real> gradients;
+      vector<Real> t, t_reference;
+      matrix<Real> gradients, gradients_reference;
       target.values_and_gradients(V, t, gradients);
-      return sphere_evaluation<Real>{false, Real(sign * (t(0) - level)),
-                                     sphere_product::project(V, matrix<Real>(sign * gradients))};
+      reference.values_and_gradients(V, t_reference, gradients_reference);
+      return sphere_evaluation<Real>{false, Real(sign * (t(0) - t_reference(0))),
+                                     sphere_product::project(V, matrix<Real>(sign * (gradients - gradients_reference)))};
     };
     const auto run = maximise(problem, matrix<Real>(screen.col(start)), ascent);
     result.evaluations += run.evaluations;
@@ -88,6 +107,15 @@ cross_deviation_result<Real> sup_cross_deviation(const target_cross_term<Real, A
     }
   }
   return result;
+}
+
+/// sup over unit v of |t(v) − level|: the reference of a target without a mean.
+template <class Real, class Activation>
+cross_deviation_result<Real> sup_cross_deviation(const target_cross_term<Real, Activation>& target,
+                                                 const Real& level,
+                                                 const cross_deviation_options& options)
+{
+  return sup_cross_deviation(target, constant_cross_term<Real>{level}, options);
 }
 
 }  // namespace twolayer

@@ -25,6 +25,7 @@
 #include <Eigen/Eigenvalues>
 #include <Eigen/QR>
 
+#include <stdexcept>
 #include <utility>
 
 namespace twolayer {
@@ -93,6 +94,17 @@ public:
     for (Eigen::Index i = 0; i < eigenvalues.size(); ++i)
       rank += eigenvalues(i) > tolerance * largest;
     return orbit_dimension(static_cast<int>(basis_.cols()), rank);
+  }
+
+  /// The element of the group acting as the orthogonal m × m matrix `acting` on the acting
+  /// subspace (in the basis B) and as the identity on its complement: I − BBᵀ + B·acting·Bᵀ.
+  /// With a Haar-random `acting` (geometry/simplex_etf.hpp) it is a random element of the group.
+  matrix<Real> element(const matrix<Real>& acting) const
+  {
+    if (acting.rows() != basis_.cols() || acting.cols() != basis_.cols())
+      throw std::invalid_argument("twolayer: a group element needs an orthogonal matrix of the acting dimension");
+    const Eigen::Index d = basis_.rows();
+    return matrix<Real>(matrix<Real>::Identity(d, d) - basis_ * basis_.transpose() + basis_ * acting * basis_.transpose());
   }
 
 private:

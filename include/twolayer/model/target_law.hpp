@@ -2,8 +2,10 @@
 //
 //   a ~ second-layer law: constant ā (default ā = 1), gaussian N(ā, spread²), or ā ± spread
 //       with equal probability (rademacher);
-//   w = (τ/√d) ξ, ξ with i.i.d. unit-variance entries: gaussian, rademacher (±1), or
-//       uniform on [−√3, √3].
+//   w = μ + (τ/√d) ξ, ξ with i.i.d. unit-variance entries: gaussian, rademacher (±1), or
+//       uniform on [−√3, √3]; the mean μ = R τ (1, …, 1)/√d, so that ‖μ‖/τ = R (default
+//       R = 0: no mean) and every entry of w has the same mean Rτ/√d, as for i.i.d. weights
+//       with a common mean (docs/mathematics.md §2.1).
 //
 // Sampling is in double (the weights are data) with Boost.Random's mt19937_64 and its
 // distributions, which give the same stream on every platform for a fixed Boost version.
@@ -20,6 +22,7 @@
 #include <boost/random/uniform_real_distribution.hpp>
 
 #include <cmath>
+#include <cstdio>
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
@@ -51,12 +54,21 @@ inline std::optional<entry_law> parse_entry_law(const std::string& name)
   return std::nullopt;
 }
 
+/// A mean ratio as short text (six significant digits), as law names and logs show it.
+inline std::string law_ratio_text(double ratio)
+{
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", ratio);
+  return text;
+}
+
 struct target_law {
   entry_law entries = entry_law::gaussian;
   second_layer_kind second_layer = second_layer_kind::constant;
   double mean_a = 1;    // ā
   double spread_a = 0;  // standard deviation of a (gaussian) or the ± step (rademacher)
   double tau = 1;
+  double mean_ratio = 0;  // R = ‖μ‖/τ, μ along (1, …, 1)/√d
 
   /// E[a²] = ā² + the variance of a.
   double second_moment_a() const
@@ -75,9 +87,19 @@ struct target_law {
            "(" + std::to_string(mean_a) + "," + std::to_string(spread_a) + ")";
     if (tau != 1)
       n += "/tau=" + std::to_string(tau);
+    if (mean_ratio != 0) {
+      n += "/mean=";
+      n += law_ratio_text(mean_ratio);
+    }
     return n;
   }
 };
+
+/// The direction of the target's mean, μ/‖μ‖ = (1, …, 1)/√d (whatever R).
+inline vector<double> target_mean_direction(unsigned d)
+{
+  return vector<double>::Constant(static_cast<Eigen::Index>(d), 1 / std::sqrt(static_cast<double>(d)));
+}
 
 /// The seed of one realisation, from (base seed, law, d, N, replicate) only.
 inline std::uint64_t realisation_seed(std::uint64_t base, const target_law& law, unsigned d,
@@ -101,6 +123,8 @@ inline target_network sample_target(const target_law& law, unsigned d, std::size
 {
   if (d == 0 || N == 0)
     throw std::invalid_argument("twolayer: a target needs d >= 1 and N >= 1");
+  if (!(law.mean_ratio >= 0) || !std::isfinite(law.mean_ratio))
+    throw std::invalid_argument("twolayer: the mean ratio R = |mu|/tau must be finite and >= 0");
   boost::random::mt19937_64 engine(seed);
   boost::random::normal_distribution<double> normal(0.0, 1.0);
   boost::random::uniform_real_distribution<double> uniform(-std::sqrt(3.0), std::sqrt(3.0));
@@ -122,7 +146,8 @@ inline target_network sample_target(const target_law& law, unsigned d, std::size
       case entry_law::rademacher: xi = coin(engine) ? 1.0 : -1.0; break;
       case entry_law::uniform: xi = uniform(engine); break;
       }
-      target.W(k, i) = scale * xi;
+      // without a mean the expression stays scale·ξ (the same bits as before R existed)
+      target.W(k, i) = law.mean_ratio == 0 ? scale * xi : scale * (xi + law.mean_ratio);
     }
   }
   return target;

@@ -25,6 +25,16 @@
 //                  the measured sup_cross_dev (a lower estimate of the sup, so the bracket is
 //                  an estimate too, and the tests check that the measured min_gap lies in it).
 //
+// A target with a mean (target_law::mean_ratio R > 0, docs/mathematics.md §2.1 and §5.1): the
+// simplified objective is that of the Gaussian mean-field target, whatever the law of ξ (for
+// other laws the difference is part of the measured gap): the reference cross term is
+// T(<v, μ̂>) instead of α d c_d² (gaussian/mean_shifted_relu.hpp, in double: 13 digits of T(1)),
+// E[F²] replaces α² d c_d², and min L~ = E[F²] − Ψ* with Ψ* the best value of a multi-start
+// search of Ψ(U) = tᵀG⁻¹t, t_j = T(<u_j, μ̂>). The starts for min L_N turn the simplified optimum
+// by random rotations that fix μ̂ (the smaller symmetry). The *_hat columns, which swap α for α̂,
+// have no counterpart and are not computed; bias_floor is 0 for gaussian ξ and enumerated over
+// the 2^d sign vectors for rademacher ξ as without a mean.
+//
 // Everything runs in double (the sums are of N² terms of one sign, so their relative
 // rounding error stays near N·ε at worst; tests/ compare with 50-digit values). Seeds derive
 // from (base seed, law, d, N, replicate) and (seed, M, d) alone, so a sub-grid reproduces
@@ -32,11 +42,14 @@
 #pragma once
 
 #include "twolayer/check/cross_deviation.hpp"
+#include "twolayer/gaussian/mean_shifted_relu.hpp"
 #include "twolayer/gaussian/scaling_factor.hpp"
+#include "twolayer/geometry/orbit.hpp"
 #include "twolayer/geometry/simplex_etf.hpp"
 #include "twolayer/gaussian/sphere_moments.hpp"
 #include "twolayer/model/target_law.hpp"
 #include "twolayer/numeric/scalar.hpp"
+#include "twolayer/objective/mean_shifted_cross_term.hpp"
 #include "twolayer/objective/phi_problem.hpp"
 #include "twolayer/objective/reduced_objective.hpp"
 #include "twolayer/optimize/multi_start.hpp"
@@ -120,7 +133,19 @@ struct law_summary {
   double cross_level = 0;     // d c_d², the simplified cross term per unit α and unit ‖v‖
   std::optional<double> bias_floor;
   std::string bias_note;      // how bias_floor was obtained, or why it was not
+  // A target with a mean (R > 0): the mean-field target, whose T(c) is the reference cross term
+  // and whose E[F²] is the simplified constant term (alpha is then not used).
+  std::optional<mean_shifted_relu_target<double>> mean_field;
+
+  /// Whether the target has a mean (R > 0).
+  bool has_mean() const { return mean_field.has_value(); }
 };
+
+/// The mean-field target of a law with a mean (R > 0): ā and τ of the law, Gaussian ξ.
+inline mean_shifted_relu_target<double> mean_field_target(const target_law& law, unsigned d)
+{
+  return mean_shifted_relu_target<double>(d, law.mean_ratio, law.mean_a, law.tau);
+}
 
 /// What depends on (M, d) only: the simplified optimum.
 struct simplified_optimum {
@@ -130,6 +155,11 @@ struct simplified_optimum {
   std::optional<double> phi_etf;  // Φ_ETF(M) when M ≤ d+1
   matrix<double> directions;  // its configuration
   std::optional<double> scales_l1;  // Σ_j |y_j|, y = K̂⁻¹1 at the directions: ‖s~*‖₁ = 2π α d c_d² Σ_j |y_j|
+  // A target with a mean (R > 0, ā = τ = 1; Ψ scales as (āτ)² and s~* as |ā|τ): the best Ψ
+  // found, and ‖s~*‖₁ with s~* = G⁻¹t at its directions. Then phi, phi_etf and scales_l1 are unset.
+  double mean_ratio = 0;
+  std::optional<double> psi;
+  std::optional<double> psi_scales_l1;
   long restarts = 0;
   long converged = 0;
   std::size_t basins = 0;
@@ -161,10 +191,13 @@ inline law_summary summarise_law(const target_law& law, unsigned d, const gap_se
   s.alpha_exact = scaling_factor_is_exact(law);
   const mpfr50 c = sphere_relu_mean<mpfr50>(d);
   s.cross_level = static_cast<double>(mpfr50(d * c * c));
+  if (law.mean_ratio != 0)
+    s.mean_field = mean_field_target(law, d);
   switch (law.entries) {
   case entry_law::gaussian:
     s.bias_floor = 0.0;
-    s.bias_note = "0 exactly: a gaussian w has a uniform direction independent of its norm";
+    s.bias_note = s.has_mean() ? "0 exactly: the simplified target is the gaussian law's own expectation"
+                               : "0 exactly: a gaussian w has a uniform direction independent of its norm";
     break;
   case entry_law::uniform:
     s.bias_note = "not computed: the uniform law cannot be enumerated";
@@ -174,18 +207,25 @@ inline law_summary summarise_law(const target_law& law, unsigned d, const gap_se
       s.bias_note = "not computed: 2^d points, d > " + std::to_string(settings.bias_max_d);
       break;
     }
-    // E_ξ[a K(w, v)] = (ā / 2^d) Σ_{ξ ∈ {±1}^d} K(τ ξ/√d, v): the law's exact expectation.
+    // E_ξ[a K(w, v)] = (ā / 2^d) Σ_{ξ ∈ {±1}^d} K(μ + τ ξ/√d, v): the law's exact expectation.
     const std::size_t points = std::size_t(1) << d;
     matrix<double> W(d, static_cast<Eigen::Index>(points));
     for (std::size_t p = 0; p < points; ++p)
       for (unsigned k = 0; k < d; ++k)
-        W(k, static_cast<Eigen::Index>(p)) = ((p >> k) & 1 ? -law.tau : law.tau) / std::sqrt(double(d));
+        W(k, static_cast<Eigen::Index>(p)) =
+            law.mean_ratio == 0 ? ((p >> k) & 1 ? -law.tau : law.tau) / std::sqrt(double(d))
+                                : law.tau * (((p >> k) & 1 ? -1.0 : 1.0) + law.mean_ratio) / std::sqrt(double(d));
     const vector<double> c_weights =
         vector<double>::Constant(static_cast<Eigen::Index>(points), law.mean_a / double(points));
     const target_cross_term<double> expectation(c_weights, W);
     auto options = settings.deviation;
     options.seed = mix64(settings.seed ^ stable_hash("bias_floor/" + law.name()) ^ d);
-    s.bias_floor = sup_cross_deviation(expectation, s.alpha * s.cross_level, options).sup;
+    s.bias_floor = s.has_mean()
+                       ? sup_cross_deviation(expectation,
+                                             mean_shifted_cross_term<double>(*s.mean_field, target_mean_direction(d)),
+                                             options)
+                             .sup
+                       : sup_cross_deviation(expectation, s.alpha * s.cross_level, options).sup;
     s.bias_note = "exact expectation over the 2^d sign vectors; sup by maximisation";
     break;
   }
@@ -193,27 +233,49 @@ inline law_summary summarise_law(const target_law& law, unsigned d, const gap_se
   return s;
 }
 
-inline simplified_optimum find_simplified_optimum(int M, unsigned d, const gap_settings& settings)
+/// The simplified optimum of (M, d) for targets with mean ratio R (R = 0: no mean, the search
+/// over Φ; R > 0: over Ψ of the mean-field target with ā = τ = 1).
+inline simplified_optimum find_simplified_optimum(int M, unsigned d, const gap_settings& settings,
+                                                  double mean_ratio = 0)
 {
   simplified_optimum s;
   s.M = M;
   s.d = d;
-  if (M <= static_cast<int>(d) + 1)
-    s.phi_etf = static_cast<double>(simplex_etf_phi<mpfr50>(M));
+  s.mean_ratio = mean_ratio;
   multi_start_options options;
   options.seed = settings.seed;
+  const double tolerance = options.search.singular_tolerance;
+  // Runs the restarts of `problem`; the best basin, or nullptr.
   search_catalogue catalogue;
-  run_restarts(phi_problem(options.search.singular_tolerance), M, static_cast<int>(d), 0,
-               static_cast<std::uint64_t>(settings.simplified_restarts),
-               options, catalogue);
-  s.restarts = catalogue.restarts;
-  s.converged = catalogue.outcomes[search_status::converged];
-  s.basins = catalogue.basins.size();
-  if (const basin* best = catalogue.best()) {
-    s.found = true;
+  auto search = [&](const auto& problem) -> const basin* {
+    run_restarts(problem, M, static_cast<int>(d), 0, static_cast<std::uint64_t>(settings.simplified_restarts), options,
+                 catalogue);
+    s.restarts = catalogue.restarts;
+    s.converged = catalogue.outcomes[search_status::converged];
+    s.basins = catalogue.basins.size();
+    const basin* best = catalogue.best();
+    s.found = best != nullptr;
+    if (best)
+      s.directions = best->representative;
+    return best;
+  };
+  if (mean_ratio != 0) {
+    const mean_shifted_relu_target<double> target(d, mean_ratio);
+    const mean_shifted_cross_term<double> cross(target, target_mean_direction(d));
+    if (const basin* best = search(finite_reduced_problem(cross, activation::relu{}, tolerance))) {
+      s.psi = best->value;
+      const matrix<double>* no_gradients = nullptr;
+      const auto value = reduced_loss(activation::relu{}, s.directions, cross.values(s.directions), no_gradients, tolerance);
+      if (!value.degenerate)
+        s.psi_scales_l1 = value.scales.cwiseAbs().sum();
+    }
+    return s;
+  }
+  if (M <= static_cast<int>(d) + 1)
+    s.phi_etf = static_cast<double>(simplex_etf_phi<mpfr50>(M));
+  if (const basin* best = search(phi_problem(tolerance))) {
     s.phi = best->value;
-    s.directions = best->representative;
-    const auto value = reduced_objective(s.directions, options.search.singular_tolerance);
+    const auto value = reduced_objective(s.directions, tolerance);
     if (!value.degenerate)
       s.scales_l1 = value.scales.cwiseAbs().sum();
   }
@@ -228,6 +290,12 @@ inline simplified_optimum find_simplified_optimum(int M, unsigned d, const gap_s
 /// adds a floor.
 inline double linear_term_prediction(const target_law& law, std::size_t N)
 {
+  if (law.mean_ratio != 0) {
+    // With a mean, E‖g − E g‖² = (E[a²] τ² + Var(a) ‖μ‖²)/N, ‖μ‖ = Rτ (docs/mathematics.md §5.1).
+    const double variance_a = law.second_moment_a() - law.mean_a * law.mean_a;
+    return law.tau * std::sqrt(law.second_moment_a() + variance_a * law.mean_ratio * law.mean_ratio) /
+           (4 * std::sqrt(static_cast<double>(N)));
+  }
   return law.tau * std::sqrt(law.second_moment_a()) / (4 * std::sqrt(static_cast<double>(N)));
 }
 
@@ -264,7 +332,10 @@ inline std::vector<gap_row> measure_realisation(const law_summary& law, std::siz
 
   auto options = settings.deviation;
   options.seed = mix64(seed ^ stable_hash("sup_cross_dev"));
-  const double sup = sup_cross_deviation(cross, law.alpha * law.cross_level, options).sup;
+  const double sup =
+      law.has_mean()
+          ? sup_cross_deviation(cross, mean_shifted_cross_term<double>(*law.mean_field, target_mean_direction(d)), options).sup
+          : sup_cross_deviation(cross, law.alpha * law.cross_level, options).sup;
 
   const bool finite = N <= settings.finite_max_N && d <= settings.finite_max_d;
   std::optional<double> second_moment;
@@ -290,21 +361,29 @@ inline std::vector<gap_row> measure_realisation(const law_summary& law, std::siz
       continue;
     }
     const double level = law.cross_level;  // d c_d²
-    const double simplified_constant = law.alpha * law.alpha * level;
+    const double simplified_constant = law.has_mean() ? law.mean_field->second_moment() : law.alpha * law.alpha * level;
     const double simplified_constant_hat = alpha_hat * alpha_hat * level;
     row.const_gap = *second_moment - simplified_constant;
-    row.const_gap_hat = *second_moment - simplified_constant_hat;
+    if (!law.has_mean())
+      row.const_gap_hat = *second_moment - simplified_constant_hat;
 
     // min L_N = E[f_N²] − max Ψ_N, from the simplified optimum and from random starts.
     const auto problem = finite_reduced_problem(cross, activation::relu{}, settings.finite_search.singular_tolerance);
     std::vector<matrix<double>> starts;
+    // with a mean, only the rotations fixing μ̂ keep the simplified optimum optimal
+    const auto symmetry = law.has_mean() ? rotation_symmetry<double>::fixing(target_mean_direction(d))
+                                         : rotation_symmetry<double>::full(d);
+    const int acting = static_cast<int>(symmetry.acting_basis().cols());
     if (optimum->found)
-      for (int k = 0; k < settings.finite_orientations; ++k)
+      for (int k = 0; k < settings.finite_orientations; ++k) {
+        const std::uint64_t orientation = restart_seed(seed, M, static_cast<int>(d), 1000000 + k);
         starts.push_back(k == 0 ? optimum->directions
-                                : matrix<double>(random_orthogonal<double>(static_cast<int>(d),
-                                                                           restart_seed(seed, M, static_cast<int>(d),
-                                                                                        1000000 + k)) *
-                                                 optimum->directions));
+                         : law.has_mean()
+                             ? matrix<double>(symmetry.element(random_orthogonal<double>(acting, orientation)) *
+                                              optimum->directions)
+                             : matrix<double>(random_orthogonal<double>(static_cast<int>(d), orientation) *
+                                              optimum->directions));
+      }
     for (int k = 0; k < settings.finite_random_starts; ++k)
       starts.push_back(sphere_product::random_point(M, static_cast<int>(d), restart_seed(seed, M, static_cast<int>(d),
                                                                                 static_cast<std::uint64_t>(k))));
@@ -327,14 +406,22 @@ inline std::vector<gap_row> measure_realisation(const law_summary& law, std::siz
       continue;
     }
     row.finite_status = to_string(best->status);
-    const double two_pi_level_phi = 2 * boost::math::constants::pi<double>() * level * optimum->phi;
     const double min_finite = *second_moment - best->value;
-    row.min_gap = min_finite - simplified_constant * (1 - two_pi_level_phi);
-    row.min_gap_hat = min_finite - simplified_constant_hat * (1 - two_pi_level_phi);
+    if (law.has_mean()) {
+      // Ψ* and s~* of the mean-field target with ā = τ = 1, scaled to the law's ā and τ
+      const double scale = law.law.mean_a * law.law.tau;
+      row.min_gap = min_finite - (simplified_constant - scale * scale * *optimum->psi);
+      if (optimum->psi_scales_l1)
+        row.gap_bound = *row.const_gap + 2 * std::abs(scale) * *optimum->psi_scales_l1 * sup;
+    } else {
+      const double two_pi_level_phi = 2 * boost::math::constants::pi<double>() * level * optimum->phi;
+      row.min_gap = min_finite - simplified_constant * (1 - two_pi_level_phi);
+      row.min_gap_hat = min_finite - simplified_constant_hat * (1 - two_pi_level_phi);
+    }
     if (M >= 2 && M <= static_cast<int>(d) + 1)
       row.etf_distance = etf_distance(best->U);
     // the bracket of docs/mathematics.md §5.1, with the scales of both optima
-    if (optimum->scales_l1) {
+    if (!law.has_mean() && optimum->scales_l1) {
       const double simplified_l1 =
           2 * boost::math::constants::pi<double>() * law.alpha * level * *optimum->scales_l1;  // ‖s~*‖₁
       row.gap_bound = *row.const_gap + 2 * simplified_l1 * sup;

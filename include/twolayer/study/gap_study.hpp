@@ -11,6 +11,7 @@
 #include "twolayer/numeric/parallel.hpp"
 #include "twolayer/study/gap_measurement.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <functional>
@@ -45,13 +46,24 @@ inline gap_study_results run_gap_study(const gap_grid& grid, const gap_settings&
       r.laws.push_back(summarise_law(law, d, settings));
       log("law " + law.name() + ", d = " + std::to_string(d) + ": alpha and bias floor");
     }
-  std::map<std::pair<int, unsigned>, std::size_t> optimum_index;
-  for (unsigned d : grid.dimensions)
-    for (int M : compressed_widths(grid.compressed, d)) {
-      optimum_index[{M, d}] = r.optima.size();
-      r.optima.push_back(find_simplified_optimum(M, d, settings));
-      log("simplified optimum (M, d) = (" + std::to_string(M) + ", " + std::to_string(d) + ")");
-    }
+  // one simplified optimum per (M, d) and mean ratio R of the laws (R = 0: no mean)
+  std::vector<double> ratios;
+  for (const auto& law : grid.laws)
+    if (std::find(ratios.begin(), ratios.end(), law.mean_ratio) == ratios.end())
+      ratios.push_back(law.mean_ratio);
+  std::map<std::tuple<int, unsigned, double>, std::size_t> optimum_index;
+  for (double ratio : ratios)
+    for (unsigned d : grid.dimensions)
+      for (int M : compressed_widths(grid.compressed, d)) {
+        optimum_index[{M, d, ratio}] = r.optima.size();
+        r.optima.push_back(find_simplified_optimum(M, d, settings, ratio));
+        std::string line = "simplified optimum (M, d) = (" + std::to_string(M) + ", " + std::to_string(d) + ")";
+        if (ratio != 0) {
+          line += ", R = ";  // appends, not `literal + string&&`: GCC 12's -Wrestrict false positive (PR 105329)
+          line += law_ratio_text(ratio);
+        }
+        log(line);
+      }
 
   struct task {
     std::size_t law;  // index into r.laws
@@ -70,7 +82,7 @@ inline gap_study_results run_gap_study(const gap_grid& grid, const gap_settings&
     const auto& law = r.laws[t.law];
     std::vector<const simplified_optimum*> optima;
     for (int M : compressed_widths(grid.compressed, law.d))
-      optima.push_back(&r.optima[optimum_index.at({M, law.d})]);
+      optima.push_back(&r.optima[optimum_index.at({M, law.d, law.law.mean_ratio})]);
     rows[i] = measure_realisation(law, t.N, t.replicate, optima, settings);
     log("realisation " + std::to_string(++done) + "/" + std::to_string(tasks.size()) + ": " + law.law.name() +
         ", d = " + std::to_string(law.d) + ", N = " + std::to_string(t.N) + ", replicate " +

@@ -3,6 +3,7 @@
 // orientation equally good), and for a target with a mean it reports a classified optimum whose
 // descriptors are consistent with each other.
 #include "twolayer/study/orientation_study.hpp"
+#include "twolayer/check/oriented_etf_bound.hpp"
 #include "twolayer/numeric/agreement.hpp"
 
 #include "shared_rules.hpp"
@@ -115,6 +116,69 @@ TEST_CASE("a critical R by two routes: bisection on the search's best pattern, a
   INFO("crossing by secant " << r1.str(12) << ", bisection bracket [" << t.lower << ", " << t.upper << "]");
   CHECK(r1 >= R(lower));
   CHECK(r1 <= R(upper));
+}
+
+TEST_CASE("every rotated simplex ETF stays below the optimum: branch and bound over the orientations, and a false claim refused",
+          "[orientation]")
+{
+  struct sample {
+    unsigned d;
+    int M;
+    const char* ratio;
+  };
+  for (const sample c : {sample{2, 3, "1"}, sample{3, 4, "0.3"}, sample{3, 3, "3"}, sample{4, 5, "1"}}) {
+    const auto r = analyse_orientation_case<R>(c.d, c.M, c.ratio, quick(40));
+    REQUIRE(r.polished);
+    REQUIRE(r.etf_exists);
+    const mean_shifted_relu_target<double> target(c.d, std::stod(c.ratio));
+    const matrix<double> etf = simplex_etf<double>(c.M, static_cast<int>(c.d));
+    const matrix<double> gram = angular_gram(activation::relu{}, etf);
+    const double optimum = static_cast<double>(r.psi), etf_best = static_cast<double>(r.etf_psi);
+    const auto bound = oriented_etf_bound<double>(c.d, target.series(), etf, gram, optimum);
+    INFO("d = " << c.d << ", M = " << c.M << ", R = " << c.ratio << ": optimum " << optimum << ", best rotated ETF by L-BFGS "
+                << etf_best << ", bound " << bound.upper_bound << " (" << to_string(bound.status) << ", " << bound.cells
+                << " cells, H = " << bound.hessian_bound << "), best centre " << bound.best_value);
+    CHECK(bound.status == etf_bound_status::below_target);
+    CHECK(bound.upper_bound < optimum);
+    // two routes to the best rotated ETF: the search's polished value is at least every centre's
+    // and at most the covering's bound
+    CHECK(bound.best_value <= etf_best + 1e-12);
+    CHECK(bound.upper_bound >= etf_best);
+    // the two formulas for Psi at one orientation: the bound's t'K^-1 t and the search problem's
+    const oriented_etf_problem<double> problem{c.d, &target.series(), etf, 1e-12};
+    const auto at = problem(matrix<double>(bound.best_direction));
+    CHECK(std::abs(at.value - bound.best_value) < 1e-13);
+    // a false claim is refused: the best rotated ETF reaches a target just below its value
+    const auto refused = oriented_etf_bound<double>(c.d, target.series(), etf, gram, etf_best - 1e-6);
+    CHECK(refused.status == etf_bound_status::reached);
+  }
+}
+
+TEST_CASE("the orientation bound in d = 2 against a dense scan of the circle", "[orientation]")
+{
+  const mean_shifted_relu_target<double> target(2, 0.5);
+  const matrix<double> etf = simplex_etf<double>(3, 2);
+  const matrix<double> gram = angular_gram(activation::relu{}, etf);
+  const oriented_etf_problem<double> problem{2, &target.series(), etf, 1e-12};
+  double scanned = 0;
+  const int points = 20000;
+  for (int k = 0; k < points; ++k) {
+    const double angle = 2 * boost::math::constants::pi<double>() * k / points;
+    matrix<double> z(2, 1);
+    z << std::cos(angle), std::sin(angle);
+    scanned = std::max(scanned, problem(z).value);
+  }
+  // a target 1e-4 above the scan's maximum: the bound proves it, and lies between the two
+  const auto bound = oriented_etf_bound<double>(2, target.series(), etf, gram, scanned + 1e-4);
+  INFO("scan " << scanned << ", bound " << bound.upper_bound << ", cells " << bound.cells);
+  CHECK(bound.status == etf_bound_status::below_target);
+  CHECK(bound.upper_bound >= scanned);
+  CHECK(bound.best_value <= scanned + 1e-6);  // the scan's step is 3e-4: within its second-order error
+  // a budget too small to decide says so
+  oriented_etf_bound_options tiny;
+  tiny.max_cells = 8;
+  CHECK(oriented_etf_bound<double>(2, target.series(), etf, gram, scanned + 1e-9, tiny).status ==
+        etf_bound_status::budget_exhausted);
 }
 
 }  // namespace unit_orientation

@@ -142,7 +142,11 @@ std::string markdown(const orientation_run& run, const orientation_results& resu
   text += " digits and classified modulo the rotations fixing mu (all of O(d) at R = 0); `etf_gap` = Psi at the "
           "optimum minus Psi at the best rotated simplex ETF with optimised scales; `complement_etf_size`: the "
           "directions projected off mu and normalised form a simplex ETF of that many vectors. A transition is "
-          "located by bisection on the pattern of the best optimum.\n\n";
+          "located by bisection on the pattern of the best optimum. `etf_bound` (d <= 4, R > 0): an upper bound on Psi "
+          "over every rotation of the simplex ETF, with any scales, by branch and bound over the orientations "
+          "(check/oriented_etf_bound.hpp: a covering with a Taylor bound, in double with a margin of 1e-10 for rounding; "
+          "not an interval certificate); `below_target` means it is below Psi at the optimum, so the optimum is no "
+          "rotated simplex ETF.\n\n";
   text += report::to_markdown(orientation_summary_table(results));
   text += "\n## Figures\n\nPer (d, M): the cosines of the optimal directions with the mean against R (sorted, largest "
           "first; dashed: the best rotated simplex ETF). For d = 2 and 3, the optimal directions at the first grid R "
@@ -180,7 +184,8 @@ report::table orientation_case_table(const orientation_results& results)
   report::table table{"Every case (d, M, R)",
                       {"d", "M", "R", "restarts", "basins", "relative_loss", "verdict", "zero_modes", "orbit_dim",
                        "cosines_with_mean", "mean_in_span", "etf_size", "complement_etf_size", "negative_scales",
-                       "pattern", "etf_gap", "etf_gram_distance", "etf_cosines"},
+                       "pattern", "etf_gap", "etf_gram_distance", "etf_cosines", "etf_bound", "etf_bound_status",
+                       "etf_bound_cells"},
                       {}};
   for (const auto& r : results.cases)
     table.add_row({std::to_string(r.d), std::to_string(r.M), r.mean_ratio, std::to_string(r.catalogue.restarts),
@@ -189,7 +194,10 @@ report::table orientation_case_table(const orientation_results& results)
                    std::to_string(r.second_order.orbit_dim), show_list(r.cosines), show(r.mean_in_span, 4),
                    std::to_string(r.etf_size), std::to_string(r.complement_etf_size), std::to_string(r.negative_scales),
                    r.pattern, r.etf_exists ? show(r.etf_gap, 3) : "n/a", r.etf_exists ? show(r.etf_gram_distance, 3) : "n/a",
-                   r.etf_exists ? show_list(r.etf_cosines) : "n/a"});
+                   r.etf_exists ? show_list(r.etf_cosines) : "n/a",
+                   r.etf_bound ? show(Real(r.etf_bound->upper_bound), 9) : "n/a",
+                   r.etf_bound ? to_string(r.etf_bound->status) : "not computed",
+                   r.etf_bound ? std::to_string(r.etf_bound->cells) : ""});
   return table;
 }
 

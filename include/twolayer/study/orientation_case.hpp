@@ -14,13 +14,17 @@
 //      simplex ETF with its scales optimised. Ψ(Q E) depends on Q only through z = Qᵀμ̂ (the
 //      cosines are Eᵀz), so this is a maximisation over one unit vector z: multi-start L-BFGS in
 //      double, then L-BFGS in Real. The gap Ψ_best − Ψ_ETF and the largest distance of the
-//      optimum's off-diagonal Gram entries from −1/(M − 1) answer "is the optimum an ETF?".
+//      optimum's off-diagonal Gram entries from −1/(M − 1) answer "is the optimum an ETF?";
+//   5. for d ≤ options.etf_bound_max_d, branch and bound over every orientation z
+//      (check/oriented_etf_bound.hpp) decides whether every rotated simplex ETF stays below Ψ_best,
+//      independently of the search of step 4.
 //
 // μ̂ is the normalised all-ones vector (the mean of i.i.d. weights with a common mean). Basins are
 // told apart by value and Gram invariants (optimize/multi_start.hpp): two optima with one Gram
 // matrix and different orientations count as one basin only if their values agree to 10⁻⁹.
 #pragma once
 
+#include "twolayer/check/oriented_etf_bound.hpp"
 #include "twolayer/check/second_order.hpp"
 #include "twolayer/geometry/invariants.hpp"
 #include "twolayer/geometry/orbit.hpp"
@@ -47,6 +51,8 @@ struct orientation_options {
   long restarts = 200;
   multi_start_options search;  // seed, L-BFGS settings, basin tolerances
   long etf_starts = 16;        // random z for the best oriented ETF
+  unsigned etf_bound_max_d = 4;  // the branch and bound over the orientations up to this d
+  oriented_etf_bound_options etf_bound;
   int polish_iterations = 100;
   unsigned threads = 1;
   std::function<void(long done, long total)> progress;  // called after each batch of restarts
@@ -107,6 +113,8 @@ struct orientation_result {
   Real etf_gap = 0;            // Ψ_best − Ψ_ETF
   Real etf_gram_distance = 0;  // max_{j≠k} |<u_j, u_k> + 1/(M − 1)|
   std::vector<Real> etf_cosines;  // <e_j, z*>, largest first
+  // The branch and bound over every orientation against Ψ_best (d ≤ etf_bound_max_d).
+  std::optional<oriented_etf_bound_result<double>> etf_bound;
 };
 
 namespace detail {
@@ -277,6 +285,12 @@ orientation_result<Real> analyse_orientation_case(unsigned d, int M, const std::
       for (int k = 0; k < M; ++k)
         if (j != k && abs(Real(gram(j, k) - off)) > r.etf_gram_distance)
           r.etf_gram_distance = abs(Real(gram(j, k) - off));
+    // 5. every orientation at once (at R = 0 Ψ does not depend on z: nothing to bound)
+    if (d <= options.etf_bound_max_d && target.mean_ratio() != 0) {
+      const matrix<double> etf = simplex_etf<double>(M, static_cast<int>(d));
+      r.etf_bound = oriented_etf_bound<double>(d, target_double.series(), etf, angular_gram(activation::relu{}, etf),
+                                               static_cast<double>(r.psi), options.etf_bound);
+    }
   }
   return r;
 }

@@ -77,6 +77,7 @@ struct orientation_summary {
   orientation_shape shape = orientation_shape::undecided;
   std::string reason;  // for undecided: which case and why
   Real smallest_gap = 0, largest_gap = 0;  // over the cases with R > 0 (M ≤ d + 1)
+  int bounded = 0, bounded_below = 0;  // cases with R > 0 bounded over every orientation, and below Ψ_best
   std::vector<std::pair<std::string, std::string>> segments;  // (pattern, "R in [a, b]")
   std::vector<orientation_transition> transitions;
 };
@@ -163,6 +164,10 @@ orientation_study_results<Real> run_orientation_study(const orientation_grid& gr
                            (r.polished ? "the optimum is " + to_string(r.second_order.verdict) : std::string("polish stalled"));
         if (!r.etf_exists)
           continue;
+        if (r.etf_bound) {
+          ++summary.bounded;
+          summary.bounded_below += r.etf_bound->status == etf_bound_status::below_target;
+        }
         const bool is_etf = r.etf_size == M && r.etf_gap <= Real(options.etf_tolerance);
         (is_etf ? any_etf : any_not) = true;
         if (summary.smallest_gap == 0 && summary.largest_gap == 0)
@@ -215,6 +220,18 @@ std::string summary_sentence(const orientation_summary<Real>& s)
   case orientation_shape::not_etf:
     text = "not a simplex ETF at any R > 0 tested: the optimum beats the best rotated ETF found by " + gap(s.smallest_gap) +
            " to " + gap(s.largest_gap);
+    if (s.bounded > 0) {
+      text += s.bounded_below == s.bounded ? " (every rotation of the ETF stays below it, by branch and bound over the "
+                                             "orientations, at all "
+                                           : " (every rotation of the ETF stays below it, by branch and bound over the "
+                                             "orientations, at ";
+      if (s.bounded_below != s.bounded) {
+        text += std::to_string(s.bounded_below);
+        text += " of ";
+      }
+      text += std::to_string(s.bounded);
+      text += " such R)";
+    }
     break;
   case orientation_shape::mixed: text = "a simplex ETF at some R > 0 tested and not at others"; break;
   case orientation_shape::no_etf: text = "no simplex ETF of M vectors in R^d"; break;

@@ -195,7 +195,8 @@ report::table orientation_case_table(const orientation_results& results)
                    std::to_string(r.etf_size), std::to_string(r.complement_etf_size), std::to_string(r.negative_scales),
                    r.pattern, r.etf_exists ? show(r.etf_gap, 3) : "n/a", r.etf_exists ? show(r.etf_gram_distance, 3) : "n/a",
                    r.etf_exists ? show_list(r.etf_cosines) : "n/a",
-                   r.etf_bound ? show(Real(r.etf_bound->upper_bound), 9) : "n/a",
+                   r.etf_bound && r.etf_bound->status != etf_bound_status::reached ? show(Real(r.etf_bound->upper_bound), 9)
+                                                                                   : "n/a",
                    r.etf_bound ? to_string(r.etf_bound->status) : "not computed",
                    r.etf_bound ? std::to_string(r.etf_bound->cells) : ""});
   return table;

@@ -1,6 +1,6 @@
 // An upper bound on Ψ over every rotation of the simplex ETF, for a target with a mean
-// (docs/mathematics.md §2.1, "Is the optimum a rotated simplex ETF?"), by branch and bound over the
-// orientations.
+// (docs/mathematics.md §2.1, "Every rotated ETF at once: a bound by covering"), by branch and bound
+// over the orientations.
 //
 // Ψ(QE) depends on the rotation Q only through z = Qᵀμ̂ ∈ S^{d−1}: the cosines are c = Eᵀz and
 // Ψ = t(c)ᵀ A t(c) with t_j = T(c_j) and A = K̂(E)⁻¹ fixed (the ETF's Gram matrix does not move).
@@ -14,9 +14,10 @@
 //   H = 2 T₂ T₀ ‖A‖_∞ + 2 T₁² ‖A‖₂ ≥ sup over [−1, 1]^M of ‖∇²_cΨ‖₂,
 //
 // since ∇²_cΨ = 2 diag(T″_j (At)_j) + 2 diag(T′) A diag(T′). T_k bounds |T^(k)| on [−1, 1] from
-// the zonal series T = Σ β_n P_n: |P_n^(k)| ≤ P_n^(k)(1) on [−1, 1] (the derivatives of a
-// Gegenbauer polynomial are Gegenbauer polynomials of larger index, largest at 1; Markov for
-// d = 2), with P_n′(1) = n(n + d − 2)/(d − 1) and P_n″(1) = P_n′(1)(n − 1)(n + d − 1)/(d + 1).
+// the zonal series T = Σ β_n P_n: |P_n^(k)| ≤ P_n^(k)(1) on [−1, 1] (d/dt C_n^λ = 2λ C_{n−1}^{λ+1}
+// with 2λ > 0, and |C_m^λ| ≤ C_m^λ(1) for λ > 0, Szegő Thm 7.33.1; for d = 2, T_n′ = n C_{n−1}^1 falls
+// under the same argument), with P_n′(1) = n(n + d − 2)/(d − 1) and
+// P_n″(1) = P_n′(1)(n − 1)(n + d − 1)/(d + 1). E must have unit columns, so that c ∈ [−1, 1]^M.
 //
 // Best first: the cell of largest bound is split into 2^{d−1} until every bound is below the
 // target (status below_target: max Ψ over the rotated ETFs is below it), a centre reaches the
@@ -64,7 +65,8 @@ struct oriented_etf_bound_options {
 template <class Real>
 struct oriented_etf_bound_result {
   etf_bound_status status = etf_bound_status::budget_exhausted;
-  Real upper_bound = 0;   // below_target: max over the rotated ETFs of Ψ is at most this
+  Real upper_bound = 0;   // below_target, budget_exhausted: max over the rotated ETFs of Ψ is at most this
+                          // (reached: the bound of the cell that reached the target, no global bound)
   Real best_value = 0;    // the largest Ψ at a cell centre (a lower bound of the max)
   vector<Real> best_direction;  // z there
   long cells = 0;         // cells evaluated
@@ -103,6 +105,11 @@ oriented_etf_bound_result<Real> oriented_etf_bound(unsigned d, const std::vector
   if (d < 2 || etf.rows() != static_cast<Eigen::Index>(d) || gram.rows() != etf.cols() || gram.cols() != etf.cols())
     throw std::invalid_argument("twolayer: oriented_etf_bound needs d >= 2, E of d rows and a Gram matrix of its columns");
   const Eigen::Index M = etf.cols();
+  for (Eigen::Index j = 0; j < M; ++j) {
+    using std::abs;
+    if (!(abs(etf.col(j).norm() - 1) <= Real(1e-12)))
+      throw std::invalid_argument("twolayer: oriented_etf_bound needs unit columns (the cosines must lie in [-1, 1])");
+  }
   const matrix<Real> A = gram.inverse();
   const Real A_two = Eigen::SelfAdjointEigenSolver<matrix<Real>>(A, Eigen::EigenvaluesOnly).eigenvalues().cwiseAbs().maxCoeff();
   const Real A_rows = A.cwiseAbs().rowwise().sum().maxCoeff();

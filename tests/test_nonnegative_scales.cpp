@@ -62,6 +62,23 @@ TEST_CASE("the kernel facts of the nonnegative-scales theorem hold by interval a
             .holds);
 }
 
+TEST_CASE("the closed forms of k' and k'' are the derivatives of k: central differences at 50 digits (15 digits)", "[nonnegative_scales]")
+{
+  // the interval facts above are signs of these closed forms; their content is that they are k′ and k″
+  using R = mpfr50;
+  auto k = [](const R& r) { return R(sqrt(R(1) - r * r) + (boost::math::constants::pi<R>() - acos(r)) * r); };
+  const R h("1e-12");
+  for (const char* at : {"-0.999", "-0.5", "0", "0.3", "0.99"}) {
+    const R r(at);
+    const R slope = (k(r + h) - k(r - h)) / (2 * h);
+    const R curvature = (k(r + h) - 2 * k(r) + k(r - h)) / (h * h);
+    INFO("rho = " << at);
+    // truncation O(h² k⁗), largest at −0.999 (about 1e-18 of 22): 15 digits asked
+    CHECK(abs(slope - acos(R(-r))) < R("1e-15") * acos(R(-r)));
+    CHECK(abs(curvature - R(1) / sqrt(R(1) - r * r)) < R("1e-15") / sqrt(R(1) - r * r));
+  }
+}
+
 TEST_CASE("at the simplex ETF the maximum over nonnegative scales is Phi_ETF, attained at equal scales", "[nonnegative_scales]")
 {
   for (int M = 2; M <= 7; ++M) {
@@ -77,7 +94,6 @@ TEST_CASE("at the simplex ETF the maximum over nonnegative scales is Phi_ETF, at
 TEST_CASE("no configuration with nonnegative scales beats the simplex ETF: random configurations, M <= d + 1 and beyond",
           "[nonnegative_scales]")
 {
-  int checked = 0;
   double closest = 1;  // the smallest (Phi_ETF − max) / Phi_ETF
   for (int d = 2; d <= 6; ++d)
     for (int M = 2; M <= d + 3; ++M) {
@@ -87,14 +103,31 @@ TEST_CASE("no configuration with nonnegative scales beats the simplex ETF: rando
         const auto best = max_over_nonnegative_scales(arc_cosine_gram(U), 1e-12);
         INFO("d = " << d << ", M = " << M << ", sample " << k << ": max over s >= 0 " << best.value << ", Phi_ETF " << phi);
         CHECK(best.value <= phi * (1 + 1e-13));
-        CHECK(best.scales.minCoeff() >= 0);
         closest = std::min(closest, (phi - best.value) / phi);
-        ++checked;
       }
     }
   INFO("closest approach " << closest);
-  CHECK(checked == 60 * 5 * 6);
   CHECK(closest >= 0);
+}
+
+TEST_CASE("near the simplex ETF the maximum over nonnegative scales comes within 1e-5 of Phi_ETF and stays below it",
+          "[nonnegative_scales]")
+{
+  // Random configurations sit 2-10 % below Phi_ETF for M >= 3; a perturbation of 1e-3 of the ETF
+  // comes close enough that an enumerator or a bound off by more than that would show.
+  for (int d = 2; d <= 5; ++d)
+    for (int M = 3; M <= d + 1; ++M) {
+      const double phi = static_cast<double>(simplex_etf_phi<mpfr50>(M));
+      for (int k = 0; k < 20; ++k) {
+        matrix<double> U = simplex_etf<double>(M, d, static_cast<std::uint64_t>(50 * d + M)) +
+                           1e-3 * random_unit_columns<double>(d, M, static_cast<std::uint64_t>(900 * d + 10 * M + k));
+        U.colwise().normalize();
+        const auto best = max_over_nonnegative_scales(arc_cosine_gram(U), 1e-12);
+        INFO("d = " << d << ", M = " << M << ", sample " << k << ": " << best.value << " against " << phi);
+        CHECK(best.value <= phi * (1 + 1e-13));
+        CHECK(best.value >= phi * (1 - 1e-5));
+      }
+    }
 }
 
 TEST_CASE("the maximum over nonnegative scales by support enumeration equals projected gradient ascent", "[nonnegative_scales]")

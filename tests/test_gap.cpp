@@ -326,6 +326,23 @@ TEST_CASE("the gap study's exponent fits group by replicate and recover known ex
   CHECK(fits.in_d[1].slopes.size() == 2);
 }
 
+/// The small grid of the bracket tests: d = 2, 4; N = 100, 1000; M = 3, d + 1; two replicates.
+gap_study_results small_bracket_grid(const std::vector<target_law>& laws)
+{
+  gap_grid grid;
+  grid.laws = laws;
+  grid.dimensions = {2, 4};
+  grid.widths = {100, 1000};
+  grid.compressed = {"3", "d+1"};
+  grid.replicates = 2;
+  gap_settings settings;
+  settings.simplified_restarts = 8;
+  settings.finite_orientations = 2;
+  settings.finite_random_starts = 1;
+  const auto r = run_gap_study(grid, settings, 2);
+  return r;
+}
+
 /// gap_lower <= min_gap <= gap_bound on every row, with half-widths that are not zero.
 void check_bracket(const gap_study_results& r)
 {
@@ -349,17 +366,7 @@ void check_bracket(const gap_study_results& r)
 TEST_CASE("the bracket of docs/mathematics.md 5.1: gap_lower <= min_gap <= gap_bound in every row of a small grid",
           "[gap]")
 {
-  gap_grid grid;
-  grid.laws = {target_law{entry_law::gaussian}, target_law{entry_law::rademacher}};
-  grid.dimensions = {2, 4};
-  grid.widths = {100, 1000};
-  grid.compressed = {"3", "d+1"};
-  grid.replicates = 2;
-  gap_settings settings;
-  settings.simplified_restarts = 8;
-  settings.finite_orientations = 2;
-  settings.finite_random_starts = 1;
-  const auto r = run_gap_study(grid, settings, 2);
+  const auto r = small_bracket_grid({target_law{entry_law::gaussian}, target_law{entry_law::rademacher}});
   REQUIRE(r.rows.size() == 2 * 2 * 2 * 3);  // laws × N × replicates × (M = 3 at d = 2; M = 3, 5 at d = 4)
   check_bracket(r);
   // a second route to ||s~*||_1 at a simplex ETF: y = K^-1 1 = (Phi/M) 1, so sum |y_j| = Phi
@@ -548,21 +555,13 @@ TEST_CASE("targets with a mean: rademacher xi in d = 2 at R = 1 makes a target o
 
 TEST_CASE("targets with a mean: gap_lower <= min_gap <= gap_bound in every row of a small grid", "[gap]")
 {
-  gap_grid grid;
+  std::vector<target_law> laws;
   for (auto entries : {entry_law::gaussian, entry_law::uniform}) {
     target_law law{entries};
     law.mean_ratio = 0.5;
-    grid.laws.push_back(law);
+    laws.push_back(law);
   }
-  grid.dimensions = {2, 4};
-  grid.widths = {100, 1000};
-  grid.compressed = {"3", "d+1"};
-  grid.replicates = 2;
-  gap_settings settings;
-  settings.simplified_restarts = 8;
-  settings.finite_orientations = 2;
-  settings.finite_random_starts = 1;
-  const auto r = run_gap_study(grid, settings, 2);
+  const auto r = small_bracket_grid(laws);
   REQUIRE(r.rows.size() == 2 * 2 * 2 * 3);
   check_bracket(r);
 }

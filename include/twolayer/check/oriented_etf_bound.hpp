@@ -107,7 +107,7 @@ oriented_etf_bound_result<Real> oriented_etf_bound(unsigned d, const std::vector
   const Eigen::Index M = etf.cols();
   for (Eigen::Index j = 0; j < M; ++j) {
     using std::abs;
-    if (!(abs(etf.col(j).norm() - 1) <= Real(1e-12)))
+    if (!(abs(etf.col(j).norm() - 1) <= 1000 * Eigen::NumTraits<Real>::epsilon()))
       throw std::invalid_argument("twolayer: oriented_etf_bound needs unit columns (the cosines must lie in [-1, 1])");
   }
   const matrix<Real> A = gram.inverse();
